@@ -1,0 +1,53 @@
+# One target per job. `make book` and `make test` are the two commands in the README.
+VENV    := .venv
+PY      := $(VENV)/bin/python
+JB      := $(VENV)/bin/jupyter-book
+BUILD   := _build/html
+PIP_OPT := --quiet --disable-pip-version-check
+
+.PHONY: book test lab clean notebooks figures vendor bench pdf check-banks
+
+$(PY):
+	python3 -m venv $(VENV)
+	$(PY) -m pip install $(PIP_OPT) --upgrade pip
+
+# Stamps re-install only when pyproject.toml changes, which keeps a no-change rebuild fast.
+$(VENV)/.book-installed: pyproject.toml | $(PY)
+	$(PY) -m pip install $(PIP_OPT) -e ".[book]"
+	touch $@
+
+$(VENV)/.test-installed: pyproject.toml $(VENV)/.book-installed
+	$(PY) -m pip install $(PIP_OPT) -e ".[book,test]"
+	touch $@
+
+book: $(VENV)/.book-installed
+	$(JB) build . --warningiserror --nitpick --keep-going --builder html
+	@echo "Book built: open $(BUILD)/index.html (or: $(PY) -m http.server -d $(BUILD))"
+
+test: $(VENV)/.test-installed
+	$(PY) -m pytest tests chapters --nbval --nbval-sanitize-with tests/nbval_sanitize.cfg
+
+lab: $(VENV)/.test-installed
+	$(VENV)/bin/jupyter lab chapters/
+
+# Re-run every chapter top to bottom in a fresh kernel and save outputs (what nbval compares).
+notebooks: $(VENV)/.test-installed
+	$(PY) -m widgets.notebooks chapters/*.ipynb
+
+figures: $(VENV)/.book-installed
+	for script in images/make_*.py; do $(PY) $$script || exit 1; done
+
+check-banks: $(VENV)/.book-installed
+	$(PY) -m widgets.quizbank check
+
+vendor: $(PY)
+	$(PY) widgets/vendor/fetch.py
+
+bench: $(VENV)/.test-installed
+	$(PY) tests/bench.py
+
+pdf: $(VENV)/.test-installed book
+	$(PY) tests/print_pdf.py $(BUILD) _build/pdf/nerve-pain-in-the-hamstring.pdf
+
+clean:
+	rm -rf _build .pytest_cache

@@ -1,0 +1,101 @@
+"""Shared fixtures: the real strict book build, a loopback server for it, headless Chromium."""
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import pathlib
+import shutil
+import subprocess
+import sys
+import threading
+
+import pytest
+
+ROOT = pathlib.Path(__file__).resolve().parents[1]
+BUILD_HTML = ROOT / "_build" / "html"
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_FLAGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--no-first-run", "--disable-sync",
+]
+JUPYTER_BOOK = pathlib.Path(sys.executable).with_name("jupyter-book")
+STRICT_BUILD = [str(JUPYTER_BOOK), "build", str(ROOT), "--warningiserror", "--nitpick", "--keep-going", "--builder", "html"]
+
+
+@pytest.fixture(scope="session")
+def book_build():
+    """Run the real strict build once per session (cached notebooks make a rebuild quick)."""
+    result = subprocess.run(STRICT_BUILD, cwd=ROOT, capture_output=True, text=True, timeout=1800)
+    return result
+
+
+@pytest.fixture(scope="session")
+def built_site(book_build) -> pathlib.Path:
+    assert book_build.returncode == 0, f"strict book build failed:\n{book_build.stdout[-4000:]}\n{book_build.stderr[-4000:]}"
+    return BUILD_HTML
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def serve_directory(directory: pathlib.Path):
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site):
+    server = serve_directory(built_site)
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium through Playwright. Missing Chromium is a failure, never a skip."""
+    if not shutil.which(CHROMIUM) and not pathlib.Path(CHROMIUM).exists():
+        pytest.fail(f"Chromium not found at {CHROMIUM}: install Debian's chromium (apt-get install -y chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        yield chromium
+        chromium.close()
+
+
+class PageWatch:
+    """What a page did that a reader would not want: requests off loopback, console errors."""
+
+    def __init__(self):
+        self.blocked: list[str] = []
+        self.console_errors: list[str] = []
+        self.failed: list[str] = []
+
+
+@pytest.fixture
+def watched_page(browser):
+    """A fresh page whose requests to any host but 127.0.0.1 are blocked and recorded."""
+    context = browser.new_context()
+    watch = PageWatch()
+
+    def route(route_request):
+        url = route_request.request.url
+        if url.startswith(("http://127.0.0.1", "blob:", "data:")):
+            route_request.continue_()
+        else:
+            watch.blocked.append(url)
+            route_request.abort()
+
+    context.route("**/*", route)
+    page = context.new_page()
+    page.on("console", lambda message: message.type == "error" and watch.console_errors.append(message.text))
+    page.on("pageerror", lambda error: watch.console_errors.append(str(error)))
+    page.on("response", lambda response: response.status >= 400 and watch.failed.append(f"{response.status} {response.url}"))
+    page.watch = watch
+    yield page
+    context.close()

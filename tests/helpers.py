@@ -1,0 +1,39 @@
+"""Helpers shared by browser tests."""
+
+
+def open_book_page(page, site_url: str, path: str):
+    """Navigate and wait until the static widget loader has rendered every widget."""
+    page.goto(f"{site_url}/{path}")
+    page.wait_for_selector("html[data-widgets-ready='true']", state="attached", timeout=15000)
+    return page
+
+
+def assert_page_clean(page):
+    watch = page.watch
+    assert watch.blocked == [], f"requests left 127.0.0.1: {watch.blocked}"
+    assert watch.console_errors == [], f"console errors: {watch.console_errors}"
+    assert watch.failed == [], f"failed requests: {watch.failed}"
+
+
+def region_point(page, selector: str):
+    """A point where the element is the topmost target, so a real mouse click reaches it."""
+    point = page.evaluate(
+        """(selector) => {
+            const el = document.querySelector(selector);
+            el.scrollIntoView({block: "center"});
+            const box = el.getBoundingClientRect();
+            for (let fy = 0.5; fy < 1; fy += 0.05) {
+              for (const f of [fy, 1 - fy]) {
+                for (let fx = 0.1; fx <= 0.9; fx += 0.1) {
+                  const x = box.left + box.width * fx, y = box.top + box.height * f;
+                  const hit = document.elementFromPoint(x, y);
+                  if (hit && el.contains(hit)) return {x, y};
+                }
+              }
+            }
+            return null;
+        }""",
+        selector,
+    )
+    assert point, f"no visible point to click on {selector}"
+    return point["x"], point["y"]

@@ -1,0 +1,39 @@
+"""Deterministic figure export shared by the scripts in images/ and the chapters.
+
+The same inputs give the same SVG bytes on every run (tests regenerate and compare), so
+the SVG carries no date, no random ids and text stays text (smaller, searchable).
+"""
+from __future__ import annotations
+
+import pathlib
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+
+from ._base import IMAGES_DIR  # noqa: E402
+
+DETERMINISTIC_RC = {
+    "svg.hashsalt": "nerve-pain-course",
+    "svg.fonttype": "none",
+    "font.family": "DejaVu Sans",
+    "font.size": 10,
+}
+
+
+def use_course_style() -> None:
+    plt.rcParams.update(DETERMINISTIC_RC)
+
+
+def save_figure(fig, stem: str, out_dir: pathlib.Path | None = None, png: bool = True) -> list[pathlib.Path]:
+    """Write `<stem>.svg` (and `<stem>.png` for print) with no date or version metadata."""
+    out_dir = pathlib.Path(out_dir or IMAGES_DIR)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = [out_dir / f"{stem}.svg"]
+    fig.savefig(written[0], format="svg", metadata={"Date": None, "Creator": None})
+    if png:
+        written.append(out_dir / f"{stem}.png")
+        fig.savefig(written[1], format="png", dpi=150, metadata={"Software": None})
+    plt.close(fig)
+    return written
