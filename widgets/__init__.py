@@ -5,5 +5,10 @@ module and a stylesheet in widgets/static/, so it works live in JupyterLab and i
 published static book without a kernel or a network.
 """
 from .nerve_diagram import NerveDiagram
+from .quiz import Quiz
+from .review_deck import ReviewDeck
+from .root_explorer import RootLevelExplorer
+from .test_accuracy import TestAccuracy
+from .triage import RedFlagTriage
 
-__all__ = ["NerveDiagram"]
+__all__ = ["NerveDiagram", "Quiz", "ReviewDeck", "RootLevelExplorer", "TestAccuracy", "RedFlagTriage"]

@@ -1,0 +1,6 @@
+/* Quiz: placeholder ES module; the full widget replaces this. */
+function render({ model, el }) {
+  el.append(h("div", { className: "npc-widget", "data-widget": "quiz" }, "Quiz (in development)"));
+}
+
+export default { render };

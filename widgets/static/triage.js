@@ -1,0 +1,6 @@
+/* RedFlagTriage: placeholder ES module; the full widget replaces this. */
+function render({ model, el }) {
+  el.append(h("div", { className: "npc-widget", "data-widget": "triage" }, "RedFlagTriage (in development)"));
+}
+
+export default { render };
