@@ -44,10 +44,10 @@ vendor: $(PY)
 	$(PY) widgets/vendor/fetch.py
 
 bench: $(VENV)/.test-installed
-	$(PY) tests/bench.py
+	$(PY) tools/bench.py
 
 pdf: $(VENV)/.test-installed book
-	$(PY) tests/print_pdf.py $(BUILD) _build/pdf/nerve-pain-in-the-hamstring.pdf
+	$(PY) tools/print_pdf.py $(BUILD) _build/pdf/nerve-pain-in-the-hamstring.pdf
 
 clean:
 	rm -rf _build .pytest_cache

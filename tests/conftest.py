@@ -13,14 +13,17 @@ import threading
 import pytest
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
-BUILD_HTML = ROOT / "_build" / "html"
+# BOOK_OUTPUT_DIR lets parallel work build elsewhere; _build/html under the repo by default.
+OUTPUT_ROOT = pathlib.Path(os.environ.get("BOOK_OUTPUT_DIR", ROOT))
+BUILD_HTML = OUTPUT_ROOT / "_build" / "html"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_FLAGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
     "--disable-component-update", "--no-first-run", "--disable-sync",
 ]
 JUPYTER_BOOK = pathlib.Path(sys.executable).with_name("jupyter-book")
-STRICT_BUILD = [str(JUPYTER_BOOK), "build", str(ROOT), "--warningiserror", "--nitpick", "--keep-going", "--builder", "html"]
+STRICT_BUILD = [str(JUPYTER_BOOK), "build", str(ROOT), "--warningiserror", "--nitpick", "--keep-going", "--builder", "html",
+                "--path-output", str(OUTPUT_ROOT)]
 
 
 @pytest.fixture(scope="session")
