@@ -7,6 +7,7 @@
 // save_changes/send), injects the model's CSS, imports its ES module from a Blob URL and
 // calls the module's initialize and render, exactly as anywidget does in JupyterLab.
 // Every course widget is an anywidget (a test checks), so no other manager is needed.
+// Model contract verified against anywidget 0.11.x (tests/unit/test_static_runtime.py).
 (function () {
   "use strict";
   const STATE_TYPE = "application/vnd.jupyter.widget-state+json";

@@ -1,0 +1,31 @@
+"""Committed notebooks are lessons nbval can compare: outputs saved, lean, widgets only."""
+import pathlib
+
+import nbformat
+import pytest
+
+ROOT = pathlib.Path(__file__).resolve().parents[1]
+NOTEBOOKS = sorted((ROOT / "chapters").glob("*.ipynb"))
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_notebook_is_committed_executed_and_lean(path):
+    notebook = nbformat.read(path, as_version=4)
+    code_cells = [cell for cell in notebook.cells if cell.cell_type == "code"]
+    assert code_cells, "every chapter has at least one code cell"
+    assert all(cell.execution_count for cell in code_cells), "run `make notebooks` and commit the outputs"
+    assert [cell.execution_count for cell in code_cells] == list(range(1, len(code_cells) + 1)), "run top to bottom"
+    assert "widgets" not in notebook.metadata, "embedded widget state is added by the build, not committed"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_notebook_imports_course_code_only_from_widgets(path):
+    allowed = {"widgets", "matplotlib", "numpy", "math", "statistics", "IPython"}
+    notebook = nbformat.read(path, as_version=4)
+    for cell in notebook.cells:
+        if cell.cell_type != "code":
+            continue
+        for line in cell.source.splitlines():
+            words = line.split()
+            if words[:1] in (["import"], ["from"]):
+                assert words[1].split(".")[0] in allowed, line
