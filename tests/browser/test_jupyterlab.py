@@ -1,0 +1,101 @@
+"""A real client: JupyterLab on loopback, the anatomy notebook run in Chromium, a click that
+reaches the kernel."""
+import json
+import os
+import pathlib
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+import pytest
+
+from tests.helpers import region_point
+
+pytestmark = pytest.mark.browser
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+TOKEN = "course-test-token"
+KERNEL_PROBE = (
+    "import ipywidgets.widgets.widget as registry\n"
+    "print(sorted(w.selected for w in list(registry._instances.values())"
+    " if type(w).__name__ == 'NerveDiagram' and w.mode == 'explore'))"
+)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture
+def jupyterlab(tmp_path):
+    """JupyterLab serving a copy of the chapter, so running it leaves the repo untouched."""
+    shutil.copy(ROOT / "chapters" / "02-anatomy.ipynb", tmp_path / "anatomy.ipynb")
+    port = free_port()
+    env = dict(os.environ, JUPYTER_RUNTIME_DIR=str(tmp_path / "runtime"),
+               JUPYTERLAB_WORKSPACES_DIR=str(tmp_path / "workspaces"))
+    command = [
+        sys.executable, "-m", "jupyter", "lab", "--no-browser", "--ServerApp.ip=127.0.0.1",
+        f"--ServerApp.port={port}", f"--IdentityProvider.token={TOKEN}", f"--ServerApp.root_dir={tmp_path}",
+        "--LabApp.expose_app_in_browser=True", "--ServerApp.port_retries=0", "--allow-root",
+    ]
+    log = open(tmp_path / "lab.log", "w")
+    server = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and server.poll() is None:
+        try:
+            with urllib.request.urlopen(f"{base}/api/status?token={TOKEN}", timeout=2) as response:
+                json.load(response)
+                break
+        except OSError:
+            time.sleep(0.3)
+    else:
+        server.terminate()
+        pytest.fail(f"JupyterLab did not start: {(tmp_path / 'lab.log').read_text()[-2000:]}")
+    yield base
+    server.terminate()
+    server.wait(timeout=30)
+    log.close()
+
+
+def run_in_kernel(page, code: str) -> str:
+    """Execute code in the notebook's own kernel from the browser client; return stdout."""
+    return page.evaluate(
+        """async (code) => {
+            const kernel = window.jupyterapp.shell.currentWidget.sessionContext.session.kernel;
+            let text = "";
+            const future = kernel.requestExecute({code});
+            future.onIOPub = (msg) => { if (msg.header.msg_type === "stream") text += msg.content.text; };
+            await future.done;
+            return text;
+        }""",
+        code,
+    )
+
+
+def test_click_in_jupyterlab_changes_selected_in_the_kernel(browser, jupyterlab):
+    context = browser.new_context()
+    page = context.new_page()
+    page.set_default_timeout(60000)
+    page.goto(f"{jupyterlab}/lab/tree/anatomy.ipynb?token={TOKEN}")
+    page.wait_for_function(
+        "() => window.jupyterapp?.shell.currentWidget?.sessionContext?.session?.kernel?.status === 'idle'"
+    )
+    page.evaluate("() => window.jupyterapp.commands.execute('notebook:run-all-cells')")
+    diagram = "[data-widget='nerve-diagram'][data-mode='explore']"
+    page.wait_for_selector(f"{diagram} [data-region='piriformis']")
+    page.mouse.click(*region_point(page, f"{diagram} [data-region='piriformis']"))
+    assert "Piriformis" in page.locator(f"{diagram} [data-role='region-info']").first.inner_text()
+    deadline = time.monotonic() + 20
+    seen = ""
+    while time.monotonic() < deadline:
+        seen = run_in_kernel(page, KERNEL_PROBE)
+        if "piriformis" in seen:
+            break
+        time.sleep(0.5)
+    assert "'piriformis'" in seen, seen
+    context.close()
