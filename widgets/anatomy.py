@@ -41,6 +41,14 @@ def validate_anatomy(data: dict, known_sources: set[str]) -> list[str]:
     for prompt in data.get("find_prompts", []):
         if prompt.get("region") not in ids:
             problems.append(f"{ANATOMY_FILE.name}: find prompt {prompt.get('prompt')!r}: unknown region {prompt.get('region')!r}")
+    for cause in data.get("causes", []):
+        for field in ("id", "label", "regions", "mechanism", "source"):
+            if not cause.get(field):
+                problems.append(f"{ANATOMY_FILE.name}: cause {cause.get('id')!r}: missing field {field!r}")
+        problems += [f"{ANATOMY_FILE.name}: cause {cause.get('id')!r}: unknown region {r!r}"
+                     for r in cause.get("regions", []) if r not in ids]
+        if cause.get("source") and cause["source"] not in known_sources:
+            problems.append(f"{ANATOMY_FILE.name}: cause {cause.get('id')!r}: field 'source': unknown bib key {cause['source']!r}")
     return problems
 
 

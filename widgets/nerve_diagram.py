@@ -8,7 +8,7 @@ from .anatomy import load_anatomy
 from .bibliography import short_citation
 
 DIAGRAM_SVG = IMAGES_DIR / "sciatic-nerve-diagram.svg"
-MODES = ("explore", "find")
+MODES = ("explore", "find", "causes")
 
 
 def _region_payload(region: dict) -> dict:
@@ -24,7 +24,8 @@ class NerveDiagram(CourseWidget):
 
     Clicking a region (or Tab to it and press Enter or Space) highlights it and shows what
     it is, its nerve supply, why it matters for hamstring nerve pain and the source. In
-    ``mode="find"`` the widget asks you to find structures and keeps score.
+    ``mode="find"`` the widget asks you to find structures and keeps score; in
+    ``mode="causes"`` choosing a cause marks where in the diagram it acts.
 
     Example::
 
@@ -33,6 +34,7 @@ class NerveDiagram(CourseWidget):
         diagram.highlight("piriformis")   # same as clicking it
         diagram.selected                  # 'piriformis'
         quiz = NerveDiagram(mode="find")  # then read quiz.score and quiz.found
+        causes = NerveDiagram(mode="causes", cause="piriformis_syndrome")
     """
 
     _esm = es_module("nerve_diagram")
@@ -47,6 +49,8 @@ class NerveDiagram(CourseWidget):
     svg = traitlets.Unicode().tag(sync=True)
     region_data = traitlets.List(traitlets.Dict()).tag(sync=True)
     find_prompts = traitlets.List(traitlets.Dict()).tag(sync=True)
+    cause = traitlets.Unicode("").tag(sync=True)
+    cause_data = traitlets.List(traitlets.Dict()).tag(sync=True)
 
     def __init__(self, mode: str = "explore", **kwargs):
         anatomy = load_anatomy()
@@ -56,6 +60,7 @@ class NerveDiagram(CourseWidget):
             svg=DIAGRAM_SVG.read_text(encoding="utf-8"),
             region_data=[_region_payload(region) for region in anatomy["regions"]],
             find_prompts=list(anatomy["find_prompts"]),
+            cause_data=[dict(cause, citation=short_citation(cause["source"])) for cause in anatomy["causes"]],
             **kwargs,
         )
 
@@ -68,6 +73,8 @@ class NerveDiagram(CourseWidget):
         extra = {"regions": len(self.region_data)}
         if self.mode == "find":
             extra.update(score=self.score, found=len(self.found))
+        if self.mode == "causes":
+            extra.update(cause=self.cause)
         return extra
 
     @traitlets.validate("selected")
@@ -75,6 +82,14 @@ class NerveDiagram(CourseWidget):
         value = proposal["value"]
         if value and self.region_data and value not in self.regions:
             raise ValueError(f"Unknown region {value!r}. Valid region ids: {', '.join(self.regions)}")
+        return value
+
+    @traitlets.validate("cause")
+    def _check_cause(self, proposal):
+        value = proposal["value"]
+        known = [cause["id"] for cause in self.cause_data]
+        if value and known and value not in known:
+            raise ValueError(f"Unknown cause {value!r}. Valid cause ids: {', '.join(known)}")
         return value
 
     def highlight(self, region_id: str) -> None:

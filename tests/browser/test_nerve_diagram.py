@@ -69,3 +69,15 @@ def test_find_mode_scores_right_answers_only(watched_page, site_url):
     assert finder.locator("[data-role='score']").inner_text() == f"Score: 2 / {len(prompts)}"
     assert finder.locator("[data-role='find-prompt']").inner_text() == prompts[2]["prompt"]
     assert_page_clean(page)
+
+
+def test_causes_page_marks_where_piriformis_syndrome_acts(watched_page, site_url):
+    page = open_book_page(watched_page, site_url, "chapters/03-causes.html")
+    diagram = page.locator("[data-widget='nerve-diagram'][data-mode='causes']").first
+    cause = next(c for c in load_anatomy()["causes"] if c["id"] == "piriformis_syndrome")
+    diagram.locator("button[data-cause='piriformis_syndrome']").click()
+    assert diagram.locator("button[data-cause='piriformis_syndrome']").get_attribute("aria-pressed") == "true"
+    marked = diagram.locator("[data-region][data-highlight]")
+    assert sorted(marked.evaluate_all("els => els.map(e => e.dataset.region)")) == sorted(cause["regions"])
+    assert cause["mechanism"] in diagram.locator("[data-role='cause-info']").inner_text()
+    assert_page_clean(page)

@@ -65,3 +65,10 @@ def test_unknown_region_names_the_valid_ids():
 def test_unknown_mode_is_rejected():
     with pytest.raises(Exception, match="mode"):
         NerveDiagram(mode="quiz")
+
+
+def test_causes_mode_validates_cause_ids():
+    diagram = NerveDiagram(mode="causes", cause="hamstring_syndrome")
+    assert repr(diagram).endswith("cause='hamstring_syndrome')")
+    with pytest.raises(ValueError, match="Valid cause ids: disc_herniation"):
+        diagram.cause = "sprained_ankle"

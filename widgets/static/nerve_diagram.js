@@ -13,6 +13,16 @@ function regionPanel(region) {
   ];
 }
 
+function causePanel(cause, byId) {
+  if (!cause) return [h("p", { className: "npc-muted" }, "Choose a cause to see where it acts.")];
+  return [
+    h("h4", {}, cause.label),
+    h("p", {}, cause.mechanism),
+    h("p", {}, h("strong", {}, "Where it acts: "), cause.regions.map((id) => byId[id].label).join("; ")),
+    h("p", { className: "npc-muted" }, "Source: ", cause.citation),
+  ];
+}
+
 function render({ model, el }) {
   const regions = model.get("region_data");
   const byId = Object.fromEntries(regions.map((r) => [r.id, r]));
@@ -26,7 +36,14 @@ function render({ model, el }) {
   const promptBox = h("p", { className: "npc-note", "data-role": "find-prompt", "aria-live": "polite" });
   const feedback = h("p", { "data-role": "feedback", "aria-live": "polite" });
   const scoreBox = h("p", { "data-role": "score" });
+  const causes = model.get("cause_data");
+  const causePanelBox = h("div", { className: "npc-note", "data-role": "cause-info", "aria-live": "polite" });
+  const causeButtons = causes.map((cause) =>
+    h("button", { type: "button", "data-cause": cause.id, "aria-pressed": "false", onclick: () => syncTrait(model, "cause", cause.id) }, cause.label));
   if (isFind) side.append(promptBox, feedback, scoreBox);
+  if (model.get("mode") === "causes") {
+    side.append(h("div", { role: "group", "aria-label": "Causes of nerve pain in the hamstring" }, causeButtons), causePanelBox);
+  }
   side.append(panel);
   root.append(h("p", { className: "npc-muted" }, model.get("title")), h("div", { className: "npc-diagram-layout" }, figure, side));
   el.append(root);
@@ -92,13 +109,25 @@ function render({ model, el }) {
     panel.replaceChildren(...regionPanel(byId[selected]));
   }
 
+  function showCause() {
+    const chosen = causes.find((cause) => cause.id === model.get("cause"));
+    causeButtons.forEach((button) => button.setAttribute("aria-pressed", String(button.dataset.cause === model.get("cause"))));
+    for (const [id, group] of Object.entries(elements)) {
+      group.toggleAttribute("data-highlight", Boolean(chosen && chosen.regions.includes(id)));
+    }
+    causePanelBox.replaceChildren(...causePanel(chosen, byId));
+  }
+
   model.on("change:selected", showSelection);
+  model.on("change:cause", showCause);
   model.on("change:score", showFindState);
   model.on("change:found", showFindState);
   showSelection();
+  showCause();
   if (isFind) showFindState();
   return () => {
     model.off("change:selected", showSelection);
+    model.off("change:cause", showCause);
     model.off("change:score", showFindState);
     model.off("change:found", showFindState);
   };
