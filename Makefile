@@ -4,6 +4,8 @@ PY      := $(VENV)/bin/python
 JB      := $(VENV)/bin/jupyter-book
 BUILD   := _build/html
 PIP_OPT := --quiet --disable-pip-version-check
+# Builds and tests never read or write anyone's own review progress (see widgets/review_deck.py).
+export NPC_REVIEW_FILE :=
 
 .PHONY: book test lab clean notebooks figures vendor bench pdf check-banks
 

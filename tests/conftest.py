@@ -13,6 +13,8 @@ import threading
 import pytest
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
+# Builds, kernels and tests never touch anyone's own review progress (widgets/review_deck.py).
+os.environ.setdefault("NPC_REVIEW_FILE", "")
 # BOOK_OUTPUT_DIR lets parallel work build elsewhere; _build/html under the repo by default.
 OUTPUT_ROOT = pathlib.Path(os.environ.get("BOOK_OUTPUT_DIR", ROOT))
 BUILD_HTML = OUTPUT_ROOT / "_build" / "html"

@@ -1,17 +1,47 @@
-"""RootLevelExplorer: Dermatomes, key muscles and reflexes for the L4, L5, S1 and S2 roots. (stub; full widget to come)."""
+"""RootLevelExplorer: dermatome, key muscle test, reflex and usual disc for L4, L5, S1, S2."""
 from __future__ import annotations
 
-from ._base import CourseWidget, es_module, stylesheet
+import traitlets
+
+from ._base import IMAGES_DIR, CourseWidget, es_module, stylesheet
+from .bibliography import short_citation
+from .root_levels import load_root_levels
+
+LEG_SVG = IMAGES_DIR / "leg-dermatomes.svg"
 
 
 class RootLevelExplorer(CourseWidget):
-    """Dermatomes, key muscles and reflexes for the L4, L5, S1 and S2 roots.
+    """Pick a nerve root to highlight its dermatome on a leg outline and list its key muscle
+    test, reflex and the disc level that most often affects it. ``mode="practice"`` shows a
+    short pattern and asks which root it is, with feedback.
 
     Example::
 
         from widgets import RootLevelExplorer
-        RootLevelExplorer()
+        explorer = RootLevelExplorer(selected_root="L5")
+        practice = RootLevelExplorer(mode="practice")   # then read practice.score
     """
 
     _esm = es_module("root_explorer")
     _css = stylesheet("root_explorer")
+    _repr_fields = ("selected_root", "mode")
+
+    mode = traitlets.Enum(("explore", "practice"), default_value="explore").tag(sync=True)
+    selected_root = traitlets.Unicode("").tag(sync=True)
+    score = traitlets.Int(0).tag(sync=True)
+    svg = traitlets.Unicode().tag(sync=True)
+    roots = traitlets.List(traitlets.Dict()).tag(sync=True)
+    practice = traitlets.List(traitlets.Dict()).tag(sync=True)
+
+    def __init__(self, **kwargs):
+        data = load_root_levels()
+        roots = [{k: v for k, v in dict(root, citation=short_citation(root["source"])).items() if k != "areas"}
+                 for root in data["roots"]]
+        super().__init__(svg=LEG_SVG.read_text(encoding="utf-8"), roots=roots, practice=data["practice"], **kwargs)
+
+    @traitlets.validate("selected_root")
+    def _check_root(self, proposal):
+        known = [root["id"] for root in load_root_levels()["roots"]]
+        if proposal["value"] and proposal["value"] not in known:
+            raise ValueError(f"Unknown root {proposal['value']!r}. Valid roots: {', '.join(known)}")
+        return proposal["value"]

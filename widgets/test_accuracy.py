@@ -1,17 +1,80 @@
-"""TestAccuracy: Post-test probability after a neurodynamic test. (stub; full widget to come)."""
+"""TestAccuracy: from a test's sensitivity and specificity to post-test probabilities."""
 from __future__ import annotations
 
-from ._base import CourseWidget, es_module, stylesheet
+import functools
+
+import traitlets
+import yaml
+
+from ._base import DATA_DIR, CourseWidget, es_module, stylesheet
+from .bibliography import short_citation
+
+ACCURACY_FILE = DATA_DIR / "test_accuracy.yml"
+
+
+def _check_probability(name: str, value: float) -> None:
+    if not 0 < value < 1:
+        raise ValueError(f"{name} must be strictly between 0 and 1 (got {value!r}); "
+                         "0 and 1 make likelihood ratios infinite or undefined")
+
+
+def likelihood_ratios(sensitivity: float, specificity: float) -> tuple[float, float]:
+    """(LR+, LR-): how a positive or negative result multiplies the odds."""
+    _check_probability("sensitivity", sensitivity)
+    _check_probability("specificity", specificity)
+    return sensitivity / (1 - specificity), (1 - sensitivity) / specificity
+
+
+def post_test_probability(pretest: float, sensitivity: float, specificity: float, positive: bool) -> float:
+    """Probability of the condition after a positive (or negative) result, via Bayes on odds.
+
+    >>> round(post_test_probability(0.5, 0.91, 0.26, positive=False), 3)
+    0.257
+    """
+    _check_probability("pretest", pretest)
+    lr_positive, lr_negative = likelihood_ratios(sensitivity, specificity)
+    odds = pretest / (1 - pretest) * (lr_positive if positive else lr_negative)
+    return odds / (1 + odds)
+
+
+@functools.lru_cache(maxsize=1)
+def load_tests() -> list[dict]:
+    with ACCURACY_FILE.open(encoding="utf-8") as handle:
+        return yaml.safe_load(handle)["tests"]
 
 
 class TestAccuracy(CourseWidget):
-    """Post-test probability after a neurodynamic test.
+    """Choose a neurodynamic test and a pre-test probability; read the likelihood ratios and
+    the post-test probability after a positive and after a negative result.
 
     Example::
 
         from widgets import TestAccuracy
-        TestAccuracy()
+        widget = TestAccuracy(test="crossed_slr", pretest=0.3)
+        widget.pretest = 0.6        # the chart and figures follow
     """
 
+    __test__ = False  # not a pytest test class, despite the name
     _esm = es_module("test_accuracy")
     _css = stylesheet("test_accuracy")
+    _repr_fields = ("test", "pretest")
+
+    test = traitlets.Unicode("slr").tag(sync=True)
+    pretest = traitlets.Float(0.5).tag(sync=True)
+    tests = traitlets.List(traitlets.Dict()).tag(sync=True)
+
+    def __init__(self, **kwargs):
+        tests = [dict(t, citation=short_citation(t["source"])) for t in load_tests()]
+        super().__init__(tests=tests, **kwargs)
+
+    @traitlets.validate("test")
+    def _check_test(self, proposal):
+        known = [t["id"] for t in load_tests()]
+        if proposal["value"] not in known:
+            raise ValueError(f"Unknown test {proposal['value']!r}. Valid test ids: {', '.join(known)}")
+        return proposal["value"]
+
+    @traitlets.validate("pretest")
+    def _check_pretest(self, proposal):
+        _check_probability("pretest", proposal["value"])
+        return proposal["value"]

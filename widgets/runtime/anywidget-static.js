@@ -88,11 +88,23 @@
       host.textContent = "This interactive element needs a live Jupyter kernel.";
       return;
     }
-    const model = createModel(saved.state);
-    injectCss(model.get("_css"));
-    const widget = await loadModule(model.get("_esm"));
-    if (widget.initialize) await widget.initialize({ model, experimental: {} });
+    const { model, widget } = await modelFor(modelId, saved.state);
     if (widget.render) await widget.render({ model, el: host, experimental: {} });
+  }
+
+  // One model per model id, initialised once, so several views of a widget stay in step.
+  const models = new Map();
+  function modelFor(modelId, state) {
+    if (!models.has(modelId)) {
+      models.set(modelId, (async () => {
+        const model = createModel(state);
+        injectCss(model.get("_css"));
+        const widget = await loadModule(model.get("_esm"));
+        if (widget.initialize) await widget.initialize({ model, experimental: {} });
+        return { model, widget };
+      })());
+    }
+    return models.get(modelId);
   }
 
   async function renderAll() {

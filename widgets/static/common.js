@@ -78,3 +78,85 @@ function syncTrait(model, name, value) {
   model.set(name, value);
   model.save_changes();
 }
+
+/* Questions, shared by the quiz and the review deck. Items come from widgets/quizbank.py:
+ * prompt_html and explanation_html are sanitised there; options are plain text. */
+let questionCounter = 0;
+
+function isCorrect(item, value) {
+  if (item.type === "multiple") {
+    const chosen = Array.isArray(value) ? value : [];
+    return chosen.length === item.answer.length && item.answer.every((option) => chosen.includes(option));
+  }
+  if (item.type === "numeric") {
+    const number = Number(value);
+    return value !== "" && Number.isFinite(number) && Math.abs(number - item.answer) <= item.tolerance + 1e-9;
+  }
+  return value === item.answer;
+}
+
+function answerText(item) {
+  return Array.isArray(item.answer) ? item.answer.join("; ") : String(item.answer);
+}
+
+function renderQuestion(item, index, onAnswer) {
+  const name = `npc-q${++questionCounter}`;
+  const fieldset = h("fieldset", { className: "npc-question", "data-question-id": item.id, "data-type": item.type });
+  const legend = h("legend", {}, h("span", { className: "npc-muted" }, `Question ${index + 1}`));
+  legend.append(setSanitisedHtml(h("div", { className: "npc-prompt" }), item.prompt_html));
+  fieldset.append(legend);
+
+  let inputs = [];
+  if (item.type === "numeric") {
+    const input = h("input", { type: "number", step: "any", id: `${name}-value`, inputmode: "decimal" });
+    inputs = [input];
+    fieldset.append(h("label", { for: input.id }, "Your answer: "), input);
+  } else {
+    const kind = item.type === "multiple" ? "checkbox" : "radio";
+    item.options.forEach((option, optionIndex) => {
+      const input = h("input", { type: kind, name, id: `${name}-${optionIndex}`, value: option });
+      inputs.push(input);
+      fieldset.append(h("div", { className: "npc-option" }, input, h("label", { for: input.id }, option)));
+    });
+  }
+  const feedback = h("div", { className: "npc-feedback", "data-role": "feedback", "aria-live": "polite" });
+  const check = h("button", { type: "button", "data-action": "check" }, "Check");
+  fieldset.append(h("div", {}, check), feedback);
+
+  function currentValue() {
+    if (item.type === "numeric") return inputs[0].value;
+    if (item.type === "multiple") return inputs.filter((i) => i.checked).map((i) => i.value);
+    const chosen = inputs.find((i) => i.checked);
+    return chosen ? chosen.value : null;
+  }
+
+  check.addEventListener("click", () => {
+    const value = currentValue();
+    if (value === null || value === "" || (Array.isArray(value) && value.length === 0)) {
+      delete feedback.dataset.correct;
+      feedback.replaceChildren(h("p", {}, "Choose or enter an answer first."));
+      return;
+    }
+    onAnswer(item.type === "numeric" ? Number(value) : value);
+  });
+
+  function show(entry) {
+    if (!entry) {
+      inputs.forEach((input) => { input.checked = false; if (input.type === "number") input.value = ""; });
+      delete feedback.dataset.correct;
+      feedback.replaceChildren();
+      return;
+    }
+    if (item.type === "numeric") inputs[0].value = String(entry.value);
+    else inputs.forEach((input) => { input.checked = [].concat(entry.value).includes(input.value); });
+    feedback.dataset.correct = String(entry.correct);
+    feedback.replaceChildren(
+      h("p", {}, h("strong", {}, entry.correct ? "Correct." : "Not quite."),
+        entry.correct ? "" : ` The answer is: ${answerText(item)}.`),
+      setSanitisedHtml(h("div", {}), item.explanation_html),
+      h("p", { className: "npc-muted" }, "Source: ", item.citation),
+    );
+  }
+
+  return { element: fieldset, show };
+}

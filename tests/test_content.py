@@ -1,0 +1,94 @@
+"""Content checks: citations resolve both ways, figures have alt text, chapters teach."""
+import pathlib
+import re
+
+import nbformat
+import pytest
+
+from widgets.bibliography import load_bibliography
+
+ROOT = pathlib.Path(__file__).resolve().parents[1]
+CHAPTERS = sorted((ROOT / "chapters").glob("0*.ipynb"))
+PAGES = [ROOT / "intro.md", *sorted((ROOT / "chapters" / "appendix").glob("*.md"))]
+CITE = re.compile(r"\{cite(?::[a-z]+)?\}`([^`]+)`")
+NOTICE = "not medical advice"
+
+
+def markdown_of(path: pathlib.Path) -> str:
+    if path.suffix == ".ipynb":
+        notebook = nbformat.read(path, as_version=4)
+        return "\n\n".join(cell.source for cell in notebook.cells if cell.cell_type == "markdown")
+    return path.read_text(encoding="utf-8")
+
+
+def cited_keys() -> dict[str, set[str]]:
+    keys = {}
+    sources = [*CHAPTERS, *PAGES]
+    data_files = [*(ROOT / "widgets" / "data").glob("*.yml"), *(ROOT / "chapters" / "quizzes").glob("*.yml")]
+    for path in sources:
+        for group in CITE.findall(markdown_of(path)):
+            for key in group.split(","):
+                keys.setdefault(key.strip(), set()).add(path.name)
+    for path in data_files:
+        for key in re.findall(r"^\s*-?\s*source:\s*([\w-]+)\s*$", path.read_text(encoding="utf-8"), re.M):
+            keys.setdefault(key, set()).add(path.name)
+    return keys
+
+
+def test_every_citation_key_is_in_the_bibliography():
+    unknown = {key: files for key, files in cited_keys().items() if key not in load_bibliography()}
+    assert unknown == {}
+
+
+def test_every_bibliography_entry_is_cited_somewhere_in_the_text():
+    text_keys = set()
+    for path in [*CHAPTERS, *PAGES]:
+        for group in CITE.findall(markdown_of(path)):
+            text_keys |= {key.strip() for key in group.split(",")}
+    assert sorted(set(load_bibliography()) - text_keys) == []
+
+
+@pytest.mark.parametrize("path", [*CHAPTERS, *PAGES], ids=lambda p: p.name)
+def test_every_figure_and_image_has_alt_text(path):
+    text = markdown_of(path)
+    for block in re.findall(r":::\{(?:figure|image)\}[^\n]*\n(.*?)\n\s*\n", text, re.S):
+        alt = re.search(r"^:alt:\s*(.+)$", block, re.M)
+        assert alt and len(alt.group(1).split()) >= 5, f"{path.name}: figure without real alt text: {block[:80]}"
+    for alt in re.findall(r"!\[([^\]]*)\]\(", text):
+        assert len(alt.split()) >= 3, f"{path.name}: image without alt text"
+
+
+@pytest.mark.parametrize("path", CHAPTERS, ids=lambda p: p.name)
+def test_chapter_has_notice_objectives_and_summary(path):
+    text = markdown_of(path)
+    assert NOTICE in text.lower()
+    objectives = re.search(r"## Learning objectives\n(.*?)(?:\n## |\Z)", text, re.S)
+    assert objectives, "no '## Learning objectives' section"
+    items = re.findall(r"^\d+\.\s+(.+)$", objectives.group(1), re.M)
+    assert 3 <= len(items) <= 5, items
+    assert "## Summary" in text
+
+
+@pytest.mark.parametrize("path", CHAPTERS, ids=lambda p: p.name)
+def test_chapter_cites_its_sources(path):
+    assert len(CITE.findall(markdown_of(path))) >= 3
+
+
+@pytest.mark.parametrize("path", PAGES, ids=lambda p: p.name)
+def test_every_other_page_carries_the_notice(path):
+    assert NOTICE in markdown_of(path).lower()
+
+
+def test_red_flags_are_prominent_in_symptoms_and_review():
+    for stem in ("04-symptoms", "08-review"):
+        text = markdown_of(ROOT / "chapters" / f"{stem}.ipynb").lower()
+        assert ":::{danger}" in text, stem
+        for flag in ("saddle", "bladder", "bowel", "cancer", "fever", "trauma", "weakness"):
+            assert flag in text, (stem, flag)
+
+
+def test_glossary_has_at_least_thirty_terms():
+    glossary = (ROOT / "chapters" / "appendix" / "glossary.md").read_text(encoding="utf-8")
+    block = re.search(r"```\{glossary\}\n(.*?)```", glossary, re.S).group(1)
+    terms = [line for line in block.splitlines() if line and not line.startswith((" ", "\t"))]
+    assert len(terms) >= 30, len(terms)

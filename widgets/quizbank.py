@@ -1,0 +1,267 @@
+"""Question banks: load, validate (file, line, item and field in every message), render.
+
+A bank is chapters/quizzes/<bank>.yml. One loader serves the CLI
+(`python -m widgets.quizbank check`), the book build (widgets.sphinx_banks) and the widgets.
+"""
+from __future__ import annotations
+
+import dataclasses
+import functools
+import hashlib
+import json
+import pathlib
+import re
+
+import jsonschema
+import nbformat
+import nh3
+import yaml
+from markdown_it import MarkdownIt
+
+from ._base import COURSE_ROOT, DATA_DIR
+from .anatomy import load_anatomy
+from .bibliography import load_bibliography, short_citation
+
+BANK_DIR = COURSE_ROOT / "chapters" / "quizzes"
+CHAPTER_DIR = COURSE_ROOT / "chapters"
+SCHEMA = json.loads((DATA_DIR / "quizbank.schema.json").read_text(encoding="utf-8"))
+ITEM_TYPES = tuple(SCHEMA["$defs"]["item"]["properties"]["type"]["enum"])
+_MARKDOWN = MarkdownIt("commonmark", {"html": False}).disable(["image"])
+
+
+class BankError(ValueError):
+    """A bank that must not be rendered; `problems` holds one message per fault."""
+
+    def __init__(self, problems: list[str]):
+        self.problems = problems
+        super().__init__("\n".join(problems))
+
+
+@dataclasses.dataclass
+class Bank:
+    name: str
+    path: pathlib.Path
+    chapter: str
+    title: str
+    objectives: dict[str, str]
+    items: list[dict]
+    content_hash: str
+
+
+def display_path(path: pathlib.Path) -> str:
+    try:
+        return str(pathlib.Path(path).resolve().relative_to(COURSE_ROOT))
+    except ValueError:
+        return str(path)
+
+
+def _line_index(node) -> dict:
+    """Line numbers (1-based) of the bank's keys, items and item fields, from the YAML nodes."""
+    lines = {"": 1}
+    if not isinstance(node, yaml.MappingNode):
+        return lines
+    for key, value in node.value:
+        lines[key.value] = key.start_mark.line + 1
+        if key.value == "items" and isinstance(value, yaml.SequenceNode):
+            for index, item in enumerate(value.value):
+                lines[("item", index)] = item.start_mark.line + 1
+                if isinstance(item, yaml.MappingNode):
+                    for field, field_value in item.value:
+                        lines[("item", index, field.value)] = field_value.start_mark.line + 1
+    return lines
+
+
+@functools.lru_cache(maxsize=32)
+def chapter_objectives(chapter: str, chapter_dir: pathlib.Path = CHAPTER_DIR) -> tuple[str, ...]:
+    """The numbered items under '## Learning objectives' in the chapter notebook."""
+    path = chapter_dir / f"{chapter}.ipynb"
+    if not path.exists():
+        return ()
+    text = "\n".join(c.source for c in nbformat.read(path, as_version=4).cells if c.cell_type == "markdown")
+    section = re.search(r"## Learning objectives\n(.*?)(?:\n#|\Z)", text, re.S)
+    return tuple(re.findall(r"^\d+\.\s+(.+?)\s*$", section.group(1), re.M)) if section else ()
+
+
+def _item_problems(item: dict, bank: dict, known_sources: set, region_ids: set) -> list[tuple[str, str]]:
+    """(field, message) for each semantic fault of one item that the schema cannot see."""
+    problems = []
+    kind, answer, options = item.get("type"), item.get("answer"), item.get("options")
+    if kind in ("single", "multiple"):
+        if not options:
+            problems.append(("options", "options are empty: a choice question needs at least two"))
+        elif kind == "single" and answer not in options:
+            problems.append(("answer", f"answer {answer!r} is not among the options"))
+        elif kind == "multiple":
+            if not isinstance(answer, list) or not answer:
+                problems.append(("answer", "a multiple-choice answer must be a non-empty list of options"))
+            else:
+                missing = [a for a in answer if a not in options]
+                if missing:
+                    problems.append(("answer", f"answer {missing!r} is not among the options"))
+        if options and len(set(options)) != len(options):
+            problems.append(("options", "options repeat"))
+    elif kind == "true_false" and not isinstance(answer, bool):
+        problems.append(("answer", "a true_false answer must be true or false"))
+    elif kind == "numeric" and (isinstance(answer, bool) or not isinstance(answer, (int, float))):
+        problems.append(("answer", "a numeric answer must be a number"))
+    elif kind == "hotspot" and answer not in region_ids:
+        problems.append(("answer", f"unknown region id {answer!r} (see widgets/data/sciatic_anatomy.yml)"))
+    if kind == "hotspot" and options:
+        problems += [("options", f"unknown region id {o!r}") for o in options if o not in region_ids]
+    if item.get("source") not in known_sources:
+        problems.append(("source", f"unknown bib key {item.get('source')!r} (not in references.bib)"))
+    if item.get("objective") not in (bank.get("objectives") or {}):
+        problems.append(("objective", f"objective {item.get('objective')!r} is not one of this chapter's objectives"))
+    return problems
+
+
+def bank_problems(path: pathlib.Path, chapter_dir: pathlib.Path = CHAPTER_DIR) -> tuple[list[str], dict | None]:
+    """Every fault in one bank file as 'file:line: item 'id': field 'f': message'."""
+    where = display_path(path)
+    try:
+        text = pathlib.Path(path).read_text(encoding="utf-8")
+        node = yaml.compose(text)
+        data = yaml.safe_load(text)
+    except OSError as error:
+        return [f"{where}: cannot read the file: {error.strerror}"], None
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = f":{mark.line + 1}" if mark else ""
+        return [f"{where}{line}: malformed YAML: {getattr(error, 'problem', error)}"], None
+    lines = _line_index(node)
+    if not isinstance(data, dict):
+        return [f"{where}:1: a bank must be a mapping with bank, chapter, title, objectives and items"], None
+
+    problems = []
+    items = data.get("items") if isinstance(data.get("items"), list) else []
+
+    def item_label(index):
+        item = items[index] if index < len(items) and isinstance(items[index], dict) else {}
+        return f"item {item.get('id')!r}" if item.get("id") else f"item #{index + 1} (no id)"
+
+    for error in sorted(jsonschema.Draft202012Validator(SCHEMA).iter_errors(data), key=lambda e: list(e.path)):
+        path_parts = list(error.absolute_path)
+        if path_parts[:1] == ["items"] and len(path_parts) >= 2:
+            index = path_parts[1]
+            field = path_parts[2] if len(path_parts) > 2 else None
+            if error.validator == "required":
+                field = re.search(r"'(\w+)' is a required", error.message).group(1)
+                message = "missing"
+            elif field == "type" and error.validator == "enum":
+                message = f"unknown type {error.instance!r} (expected one of {', '.join(ITEM_TYPES)})"
+            else:
+                message = error.message
+            line = lines.get(("item", index, field)) or lines.get(("item", index), 1)
+            label = "id" if field == "id" and message == "missing" else field
+            problems.append(f"{where}:{line}: {item_label(index)}: field {label!r}: {message}")
+        else:
+            field = path_parts[0] if path_parts else None
+            if error.validator == "required":
+                field = re.search(r"'(\w+)' is a required", error.message).group(1)
+            problems.append(f"{where}:{lines.get(field, 1)}: bank field {field!r}: {error.message}")
+
+    if data.get("bank") and data["bank"] != pathlib.Path(path).stem:
+        problems.append(f"{where}:{lines.get('bank', 1)}: bank field 'bank': {data['bank']!r} must equal the file name")
+    objectives = data.get("objectives") if isinstance(data.get("objectives"), dict) else {}
+    if isinstance(data.get("chapter"), str):
+        taught = chapter_objectives(data["chapter"], chapter_dir)
+        if not (chapter_dir / f"{data['chapter']}.ipynb").exists():
+            problems.append(f"{where}:{lines.get('chapter', 1)}: bank field 'chapter': no notebook chapters/{data['chapter']}.ipynb")
+        else:
+            for key, text_ in objectives.items():
+                if text_ not in taught:
+                    problems.append(f"{where}:{lines.get('objectives', 1)}: objective {key!r}: not in the chapter's learning objectives: {text_!r}")
+
+    known_sources, region_ids = set(load_bibliography()), {r["id"] for r in load_anatomy()["regions"]}
+    seen = {}
+    for index, item in enumerate(items):
+        if not isinstance(item, dict):
+            continue
+        if item.get("id") in seen:
+            problems.append(f"{where}:{lines.get(('item', index, 'id'), 1)}: {item_label(index)}: field 'id': duplicate id (first at line {seen[item['id']]})")
+        elif item.get("id"):
+            seen[item["id"]] = lines.get(("item", index, "id"), 1)
+        for field, message in _item_problems(item, data, known_sources, region_ids):
+            line = lines.get(("item", index, field)) or lines.get(("item", index), 1)
+            problems.append(f"{where}:{line}: {item_label(index)}: field {field!r}: {message}")
+    return problems, data
+
+
+def load_bank(path: pathlib.Path, chapter_dir: pathlib.Path = CHAPTER_DIR) -> Bank:
+    """A validated bank, or BankError listing every fault. Nothing half-loads."""
+    path = pathlib.Path(path)
+    problems, data = bank_problems(path, chapter_dir)
+    if problems:
+        raise BankError(problems)
+    content_hash = hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+    return Bank(path.stem, path, data["chapter"], data["title"], data["objectives"], data["items"], content_hash)
+
+
+def bank_path(name: str, bank_dir: pathlib.Path = BANK_DIR) -> pathlib.Path:
+    path = pathlib.Path(bank_dir) / f"{name}.yml"
+    if not path.exists():
+        known = sorted(p.stem for p in pathlib.Path(bank_dir).glob("*.yml"))
+        raise BankError([f"{display_path(path)}: no such bank {name!r}; banks: {', '.join(known)}"])
+    return path
+
+
+def check_banks(paths=None, chapter_dir: pathlib.Path = CHAPTER_DIR) -> list[str]:
+    """Problems across the given banks (default: all), including ids repeated between banks."""
+    paths = sorted(pathlib.Path(p) for p in (paths or BANK_DIR.glob("*.yml")))
+    problems, owners = [], {}
+    for path in paths:
+        found, data = bank_problems(path, chapter_dir)
+        problems += found
+        for item in (data or {}).get("items") or []:
+            if isinstance(item, dict) and item.get("id"):
+                if item["id"] in owners and owners[item["id"]] != path:
+                    problems.append(f"{display_path(path)}: item {item['id']!r}: field 'id': duplicate id, also in {display_path(owners[item['id']])}")
+                owners.setdefault(item["id"], path)
+    return problems
+
+
+def load_all_banks(bank_dir: pathlib.Path = BANK_DIR) -> list[Bank]:
+    paths = sorted(pathlib.Path(bank_dir).glob("*.yml"))
+    problems = check_banks(paths)
+    if problems:
+        raise BankError(problems)
+    return [load_bank(path) for path in paths]
+
+
+def render_markdown(text: str, inline: bool = False) -> str:
+    """Bank Markdown to HTML that is safe to insert: raw HTML is escaped, then sanitised."""
+    html = _MARKDOWN.renderInline(text) if inline else _MARKDOWN.render(text)
+    return nh3.clean(html, tags={"p", "strong", "em", "code", "ul", "ol", "li", "br", "sub", "sup"}, attributes={})
+
+
+def item_payload(item: dict, region_labels: dict | None = None) -> dict:
+    """What the ES module needs for one item; text fields are already safe HTML or plain text."""
+    payload = {
+        "id": item["id"],
+        "type": item["type"],
+        "prompt_html": render_markdown(item["prompt"]),
+        "explanation_html": render_markdown(item["explanation"]),
+        "citation": short_citation(item["source"]),
+        "answer": item["answer"],
+        "options": list(item.get("options") or []),
+        "tolerance": item.get("tolerance", 0),
+        "objective": item["objective"],
+        "difficulty": item["difficulty"],
+    }
+    if item["type"] == "true_false":
+        payload["options"] = ["True", "False"]
+        payload["answer"] = "True" if item["answer"] else "False"
+    if item["type"] == "hotspot":
+        labels = region_labels or {r["id"]: r["label"] for r in load_anatomy()["regions"]}
+        ids = payload["options"] or list(labels)
+        payload["options"] = [labels[i] for i in ids]
+        payload["answer"] = labels[item["answer"]]
+    return payload
+
+
+if __name__ == "__main__":
+    import sys
+
+    from .quizbank_cli import main
+
+    sys.exit(main())
