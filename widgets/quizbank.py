@@ -115,8 +115,9 @@ def _item_problems(item: dict, bank: dict, known_sources: set, region_ids: set) 
     return problems
 
 
-def bank_problems(path: pathlib.Path, chapter_dir: pathlib.Path = CHAPTER_DIR) -> tuple[list[str], dict | None]:
+def bank_problems(path: pathlib.Path, chapter_dir: pathlib.Path | None = None) -> tuple[list[str], dict | None]:
     """Every fault in one bank file as 'file:line: item 'id': field 'f': message'."""
+    chapter_dir = pathlib.Path(chapter_dir or CHAPTER_DIR)
     where = display_path(path)
     try:
         text = pathlib.Path(path).read_text(encoding="utf-8")
@@ -187,7 +188,7 @@ def bank_problems(path: pathlib.Path, chapter_dir: pathlib.Path = CHAPTER_DIR) -
     return problems, data
 
 
-def load_bank(path: pathlib.Path, chapter_dir: pathlib.Path = CHAPTER_DIR) -> Bank:
+def load_bank(path: pathlib.Path, chapter_dir: pathlib.Path | None = None) -> Bank:
     """A validated bank, or BankError listing every fault. Nothing half-loads."""
     path = pathlib.Path(path)
     problems, data = bank_problems(path, chapter_dir)
@@ -205,7 +206,7 @@ def bank_path(name: str, bank_dir: pathlib.Path = BANK_DIR) -> pathlib.Path:
     return path
 
 
-def check_banks(paths=None, chapter_dir: pathlib.Path = CHAPTER_DIR) -> list[str]:
+def check_banks(paths=None, chapter_dir: pathlib.Path | None = None) -> list[str]:
     """Problems across the given banks (default: all), including ids repeated between banks."""
     paths = sorted(pathlib.Path(p) for p in (paths or BANK_DIR.glob("*.yml")))
     problems, owners = [], {}
