@@ -37,3 +37,25 @@ def region_point(page, selector: str):
     )
     assert point, f"no visible point to click on {selector}"
     return point["x"], point["y"]
+
+
+def answer_question(fieldset, item: dict, correct: bool = True):
+    """Answer one rendered bank item (a fieldset locator) rightly or wrongly, then Check."""
+    kind, answer = item["type"], item["answer"]
+    if kind == "numeric":
+        value = answer if correct else answer + item.get("tolerance", 0) + 100
+        fieldset.locator("input[type='number']").fill(str(value))
+    else:
+        if kind == "true_false":
+            answer = "True" if answer else "False"
+        elif kind == "hotspot":
+            from widgets.anatomy import load_anatomy
+
+            answer = {r["id"]: r["label"] for r in load_anatomy()["regions"]}[answer]
+        right = answer if isinstance(answer, list) else [answer]
+        labels = fieldset.locator("label")
+        texts = labels.all_inner_texts()
+        chosen = right if correct else [next(t for t in texts if t not in right)]
+        for text in chosen:
+            labels.nth(texts.index(text)).click()
+    fieldset.locator("button[data-action='check']").click()

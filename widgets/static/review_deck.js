@@ -62,14 +62,18 @@ function render({ model, el }) {
     save(STORAGE_KEY, progress);
     syncTrait(model, "progress", progress);
     answeredCurrent = true;
+    showCounts();
     return { value, correct };
   }
 
-  function showCard() {
-    const due = dueOrder(items, progress.cards, today);
-    dueCount.textContent = String(due.length);
+  function showCounts() {
+    dueCount.textContent = String(dueOrder(items, progress.cards, today).length);
     const counts = intervals.map((_, box) => Object.values(progress.cards).filter((c) => c.box === box + 1).length);
     boxes.textContent = `Cards per box (1-${intervals.length}): ${counts.join(", ")}; not yet seen: ${items.length - Object.keys(progress.cards).length}`;
+  }
+
+  function showCard() {
+    showCounts();
     const item = queue[0];
     if (!item) {
       card.replaceChildren(h("p", {}, "Nothing is due today. Come back tomorrow for your next review."));
@@ -85,7 +89,6 @@ function render({ model, el }) {
   next.addEventListener("click", () => {
     queue = answeredCurrent ? dueOrder(items, progress.cards, today).filter((i) => i.id !== queue[0].id) : queue.slice(1).concat(queue.slice(0, 1));
     showCard();
-    dueCount.textContent = String(dueOrder(items, progress.cards, today).length);
   });
   showCard();
 }

@@ -1,0 +1,65 @@
+"""Sphinx extension for the course book.
+
+- Refuses to build with a broken question bank (the same checks as the CLI).
+- Keeps executed widget state fresh: jupyter-cache keys notebooks on their code cells only,
+  so a change to a widget's ES module, data or bank would otherwise leave the old widget in
+  the page. When anything the widgets read changes, the cache is dropped and every notebook
+  is read (and so executed) again.
+"""
+import hashlib
+import pathlib
+import shutil
+
+from sphinx.errors import ExtensionError
+
+from ._base import COURSE_ROOT, PACKAGE_DIR
+from .quizbank import BANK_DIR, check_banks
+
+WIDGET_INPUTS = ("*.py", "static/*.js", "static/*.css", "data/*", "runtime/*.js")
+STAMP_NAME = ".widgets-digest"
+
+
+def widget_digest() -> str:
+    files = [p for pattern in WIDGET_INPUTS for p in PACKAGE_DIR.glob(pattern)]
+    files += list(BANK_DIR.glob("*.yml")) + list((COURSE_ROOT / "images").glob("*.svg"))
+    files.append(COURSE_ROOT / "references.bib")
+    digest = hashlib.sha256()
+    for path in sorted(files):
+        digest.update(str(path.relative_to(COURSE_ROOT)).encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def _stamp_path(app) -> pathlib.Path:
+    return pathlib.Path(app.outdir).parent / STAMP_NAME
+
+
+def _check_banks(app):
+    problems = check_banks()
+    if problems:
+        raise ExtensionError("Broken question bank(s):\n" + "\n".join(problems))
+
+
+def _refresh_widgets(app, config):
+    stamp = _stamp_path(app)
+    app.course_widgets_changed = not stamp.exists() or stamp.read_text() != widget_digest()
+    if app.course_widgets_changed:
+        shutil.rmtree(pathlib.Path(app.outdir).parent / ".jupyter_cache", ignore_errors=True)
+
+
+def _outdated_notebooks(app, env, added, changed, removed):
+    if not getattr(app, "course_widgets_changed", False):
+        return []
+    return [doc for doc in env.found_docs if str(env.doc2path(doc)).endswith(".ipynb")]
+
+
+def _record_digest(app, exception):
+    if exception is None:
+        _stamp_path(app).write_text(widget_digest())
+
+
+def setup(app):
+    app.connect("config-inited", _refresh_widgets)
+    app.connect("builder-inited", _check_banks)
+    app.connect("env-get-outdated", _outdated_notebooks)
+    app.connect("build-finished", _record_digest)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}
