@@ -43,7 +43,7 @@ check-banks: $(VENV)/.book-installed
 	$(PY) -m widgets.quizbank check
 
 vendor: $(PY)
-	$(PY) widgets/vendor/fetch.py
+	$(PY) tools/vendor.py
 
 bench: $(VENV)/.test-installed
 	$(PY) tools/bench.py

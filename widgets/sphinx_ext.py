@@ -3,8 +3,11 @@
 - Refuses to build with a broken question bank (the same checks as the CLI).
 - Keeps executed widget state fresh: jupyter-cache keys notebooks on their code cells only,
   so a change to a widget's ES module, data or bank would otherwise leave the old widget in
-  the page. When anything the widgets read changes, the cache is dropped and every notebook
-  is read (and so executed) again.
+  the page. When anything the widgets read changes, the cache is dropped and every page is
+  read (and every notebook executed) again.
+- Makes the bibliography valid ARIA: docutils wraps citations in role="list" but gives each
+  entry role="doc-biblioentry", which is not a list item, so screen readers (and axe) see a
+  list without items.
 """
 import hashlib
 import pathlib
@@ -49,7 +52,8 @@ def _refresh_widgets(app, config):
 def _outdated_notebooks(app, env, added, changed, removed):
     if not getattr(app, "course_widgets_changed", False):
         return []
-    return [doc for doc in env.found_docs if str(env.doc2path(doc)).endswith(".ipynb")]
+    # Every page, not only notebooks: this module's own page transforms may have changed too.
+    return sorted(env.found_docs)
 
 
 def _record_digest(app, exception):
@@ -57,9 +61,15 @@ def _record_digest(app, exception):
         _stamp_path(app).write_text(widget_digest())
 
 
+def _bibliography_as_list_items(app, pagename, templatename, context, doctree):
+    if "citation-list" in context.get("body", ""):
+        context["body"] = context["body"].replace('role="doc-biblioentry"', 'role="listitem"')
+
+
 def setup(app):
     app.connect("config-inited", _refresh_widgets)
     app.connect("builder-inited", _check_banks)
     app.connect("env-get-outdated", _outdated_notebooks)
     app.connect("build-finished", _record_digest)
+    app.connect("html-page-context", _bibliography_as_list_items)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
