@@ -68,7 +68,8 @@ def test_page_is_clean_accessible_and_light(watched_page, site_url, audited_page
 
     watched_page.on("response", weigh)
     watched_page.goto(f"{site_url}/{path}", wait_until="networkidle")
-    has_widgets = watched_page.locator("[data-widget]").count() > 0
+    # The embedded view scripts are in the HTML whether or not the loader has run yet.
+    has_widgets = watched_page.locator("script[type='application/vnd.jupyter.widget-view+json']").count() > 0
     if has_widgets:
         watched_page.wait_for_selector("html[data-widgets-ready='true']", state="attached", timeout=15000)
 
