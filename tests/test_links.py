@@ -65,3 +65,12 @@ def test_no_page_refers_to_another_host_for_assets(built_site):
             if reference.startswith(("http://", "https://", "//")) and reference.split("?")[0].endswith((".js", ".css", ".woff2", ".woff", ".png", ".svg")):
                 offenders.append(f"{path.relative_to(built_site)}: {reference}")
     assert offenders == [], "assets from other hosts:\n" + "\n".join(offenders)
+
+
+def test_every_page_declares_its_favicon(built_site):
+    # Without <link rel="icon"> browsers fetch /favicon.ico, a 404 on most hosts. The root
+    # index.html is Jupyter Book's one-line redirect to intro.html, left before any icon loads.
+    missing = [str(p.relative_to(built_site)) for p in built_site.rglob("*.html")
+               if not SKIPPED_DIRS & set(p.relative_to(built_site).parts) and p != built_site / "index.html"
+               and 'rel="icon"' not in p.read_text()]
+    assert missing == [], f"pages without a favicon link: {missing}"
