@@ -46,10 +46,10 @@ vendor: $(PY)
 	$(PY) tools/vendor.py
 
 bench: $(VENV)/.test-installed
-	$(PY) tools/bench.py
+	$(PY) -m tools.bench
 
 pdf: $(VENV)/.test-installed book
-	$(PY) tools/print_pdf.py $(BUILD) _build/pdf/nerve-pain-in-the-hamstring.pdf
+	$(PY) -m tools.print_pdf $(BUILD) _build/pdf/nerve-pain-in-the-hamstring.pdf
 
 clean:
 	rm -rf _build .pytest_cache

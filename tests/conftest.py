@@ -1,16 +1,15 @@
 """Shared fixtures: the real strict book build, a loopback server for it, headless Chromium."""
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import pathlib
 import shutil
 import subprocess
-import sys
-import threading
 
 import pytest
+
+from tools.book_site import (CHROMIUM, block_other_hosts, launch_chromium, serve_directory, server_url,
+                             strict_build_command)
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 # Builds, kernels and tests never touch anyone's own review progress (widgets/review_deck.py).
@@ -18,14 +17,7 @@ os.environ.setdefault("NPC_REVIEW_FILE", "")
 # BOOK_OUTPUT_DIR lets parallel work build elsewhere; _build/html under the repo by default.
 OUTPUT_ROOT = pathlib.Path(os.environ.get("BOOK_OUTPUT_DIR", ROOT))
 BUILD_HTML = OUTPUT_ROOT / "_build" / "html"
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_FLAGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--no-first-run", "--disable-sync",
-]
-JUPYTER_BOOK = pathlib.Path(sys.executable).with_name("jupyter-book")
-STRICT_BUILD = [str(JUPYTER_BOOK), "build", str(ROOT), "--warningiserror", "--nitpick", "--keep-going", "--builder", "html",
-                "--path-output", str(OUTPUT_ROOT)]
+STRICT_BUILD = strict_build_command(OUTPUT_ROOT)
 
 
 @pytest.fixture(scope="session")
@@ -41,22 +33,10 @@ def built_site(book_build) -> pathlib.Path:
     return BUILD_HTML
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-def serve_directory(directory: pathlib.Path):
-    handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
-
-
 @pytest.fixture(scope="session")
 def site_url(built_site):
     server = serve_directory(built_site)
-    yield f"http://127.0.0.1:{server.server_address[1]}"
+    yield server_url(server)
     server.shutdown()
 
 
@@ -68,7 +48,7 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        chromium = launch_chromium(playwright)
         yield chromium
         chromium.close()
 
@@ -87,16 +67,7 @@ def watched_page(browser):
     """A fresh page whose requests to any host but 127.0.0.1 are blocked and recorded."""
     context = browser.new_context()
     watch = PageWatch()
-
-    def route(route_request):
-        url = route_request.request.url
-        if url.startswith(("http://127.0.0.1", "blob:", "data:")):
-            route_request.continue_()
-        else:
-            watch.blocked.append(url)
-            route_request.abort()
-
-    context.route("**/*", route)
+    block_other_hosts(context, watch.blocked)
     page = context.new_page()
     page.on("console", lambda message: message.type == "error" and watch.console_errors.append(message.text))
     page.on("pageerror", lambda error: watch.console_errors.append(str(error)))

@@ -7,8 +7,9 @@ import urllib.parse
 
 import pytest
 
+from tools.book_site import built_pages
+
 pytestmark = pytest.mark.build
-SKIPPED_DIRS = {"_static", "_sources", "_images"}
 
 
 class _Page(html.parser.HTMLParser):
@@ -34,8 +35,7 @@ def parse(path: pathlib.Path) -> _Page:
 
 
 def test_every_internal_link_and_anchor_resolves(built_site):
-    pages = [p for p in built_site.rglob("*.html") if not SKIPPED_DIRS & set(p.relative_to(built_site).parts)]
-    parsed = {p.resolve(): parse(p) for p in pages}
+    parsed = {p.resolve(): parse(p) for p in built_pages(built_site)}
     broken = []
     for page_path, page in parsed.items():
         for reference in page.references:
@@ -70,7 +70,6 @@ def test_no_page_refers_to_another_host_for_assets(built_site):
 def test_every_page_declares_its_favicon(built_site):
     # Without <link rel="icon"> browsers fetch /favicon.ico, a 404 on most hosts. The root
     # index.html is Jupyter Book's one-line redirect to intro.html, left before any icon loads.
-    missing = [str(p.relative_to(built_site)) for p in built_site.rglob("*.html")
-               if not SKIPPED_DIRS & set(p.relative_to(built_site).parts) and p != built_site / "index.html"
-               and 'rel="icon"' not in p.read_text()]
+    missing = [str(p.relative_to(built_site)) for p in built_pages(built_site)
+               if p != built_site / "index.html" and 'rel="icon"' not in p.read_text()]
     assert missing == [], f"pages without a favicon link: {missing}"

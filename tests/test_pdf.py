@@ -7,7 +7,8 @@ import pytest
 from pypdf import PdfReader
 
 from tests.conftest import ROOT
-from tools.print_pdf import print_book, toc_pages
+from tools.book_site import toc_pages
+from tools.print_pdf import print_book
 
 pytestmark = pytest.mark.browser
 

@@ -1,18 +1,10 @@
 """_toc.yml and chapters/ agree: every listed file exists, no chapter is left out."""
 import pathlib
 
-import yaml
+from tools.book_site import toc_entries
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 SOURCE_SUFFIXES = (".ipynb", ".md")
-
-
-def toc_files() -> list[str]:
-    toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
-    files = [toc["root"]]
-    for part in toc["parts"]:
-        files += [chapter["file"] for chapter in part["chapters"]]
-    return files
 
 
 def resolve(entry: str) -> pathlib.Path | None:
@@ -21,19 +13,19 @@ def resolve(entry: str) -> pathlib.Path | None:
 
 
 def test_every_toc_entry_exists_exactly_once():
-    missing = [entry for entry in toc_files() if resolve(entry) is None]
+    missing = [entry for entry in toc_entries() if resolve(entry) is None]
     assert missing == []
 
 
 def test_no_orphan_chapter_or_appendix_page():
-    listed = {resolve(entry) for entry in toc_files()}
+    listed = {resolve(entry) for entry in toc_entries()}
     on_disk = {path for suffix in SOURCE_SUFFIXES for path in (ROOT / "chapters").rglob(f"*{suffix}")
                if ".ipynb_checkpoints" not in path.parts}
     assert sorted(on_disk - listed) == []
 
 
 def test_one_notebook_per_article_section_in_order():
-    notebooks = [entry for entry in toc_files() if entry.startswith("chapters/0")]
+    notebooks = [entry for entry in toc_entries() if entry.startswith("chapters/0")]
     assert [pathlib.Path(n).name for n in notebooks] == [
         "01-introduction", "02-anatomy", "03-causes", "04-symptoms",
         "05-diagnosis-and-treatment", "06-prevention", "07-conclusion", "08-review",

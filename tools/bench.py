@@ -1,6 +1,6 @@
 """Measure the book against its performance targets and print a Markdown table.
 
-    python tools/bench.py [--skip-tests] [--out FILE.md]
+    python -m tools.bench [--skip-tests] [--out FILE.md]
 
 Builds go to a throwaway directory so the bench never disturbs anyone's _build; only the
 whole-test-suite row (the real `make test`, run last) writes the repository's own _build.
@@ -9,9 +9,6 @@ from __future__ import annotations
 
 import argparse
 import datetime
-import functools
-import gzip
-import http.server
 import os
 import pathlib
 import platform
@@ -23,16 +20,12 @@ import tempfile
 import threading
 import time
 
-ROOT = pathlib.Path(__file__).resolve().parents[1]
+from tools.book_site import (ROOT, block_other_hosts, gzip_weight, launch_chromium, serve_directory, server_url,
+                             strict_build_command)
+
 # Builds, kernels and tests never read or write anyone's own review progress (widgets/review_deck.py).
 os.environ["NPC_REVIEW_FILE"] = ""
 ENV = dict(os.environ)
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_FLAGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--no-first-run", "--disable-sync",
-]
-JUPYTER_BOOK = pathlib.Path(sys.executable).with_name("jupyter-book")
 RUNS_PER_PAGE = 5
 READY = "html[data-widgets-ready='true']"
 PLAIN_PAGE = "chapters/appendix/glossary.html"
@@ -74,10 +67,8 @@ class Row:
 
 
 def strict_build(output_root: pathlib.Path) -> tuple[float, int, str]:
-    command = [str(JUPYTER_BOOK), "build", str(ROOT), "--warningiserror", "--nitpick", "--keep-going",
-               "--builder", "html", "--path-output", str(output_root)]
     start = time.perf_counter()
-    result = subprocess.run(command, cwd=ROOT, env=ENV, capture_output=True, text=True, timeout=1800)
+    result = subprocess.run(strict_build_command(output_root), cwd=ROOT, env=ENV, capture_output=True, text=True, timeout=1800)
     elapsed = time.perf_counter() - start
     return elapsed, result.returncode, (result.stdout[-2000:] + result.stderr[-2000:])
 
@@ -92,11 +83,6 @@ def bench_builds(output_root: pathlib.Path) -> list[Row]:
     return rows
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 def widget_pages(html_root: pathlib.Path) -> list[str]:
     return sorted(str(p.relative_to(html_root)) for p in (html_root / "chapters").rglob("*.html")
                   if "data-widget" in p.read_text(encoding="utf-8", errors="replace"))
@@ -106,8 +92,7 @@ def load_once(browser, url: str, weigh: bool, wait_ready: bool) -> tuple[float |
     # A new context per load: no HTTP cache, storage or service worker carried between runs.
     context = browser.new_context()
     try:
-        context.route("**/*", lambda route: route.continue_()
-                      if route.request.url.startswith(("http://127.0.0.1", "blob:", "data:")) else route.abort())
+        block_other_hosts(context)
         context.add_init_script(READY_PROBE)
         responses = []
         page = context.new_page()
@@ -124,13 +109,7 @@ def load_once(browser, url: str, weigh: bool, wait_ready: bool) -> tuple[float |
         if weigh:
             # Bodies are read only after timing is done, so weighing cannot slow the timed load.
             page.wait_for_load_state("networkidle")
-            weight = 0
-            for response in responses:
-                if response.url.startswith("http://127.0.0.1") and response.status < 300:
-                    try:
-                        weight += len(gzip.compress(response.body(), 6))
-                    except Exception:  # redirects and aborted requests have no body to weigh
-                        pass
+            weight = gzip_weight(responses)
         return ready_ms, weight
     finally:
         context.close()
@@ -139,14 +118,12 @@ def load_once(browser, url: str, weigh: bool, wait_ready: bool) -> tuple[float |
 def bench_pages(html_root: pathlib.Path) -> list[Row]:
     from playwright.sync_api import sync_playwright
 
-    handler = functools.partial(_QuietHandler, directory=str(html_root))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}"
+    server = serve_directory(html_root)
+    base = server_url(server)
     rows: list[Row] = []
     try:
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+            browser = launch_chromium(playwright)
             try:
                 pages = widget_pages(html_root)
                 if not pages:

@@ -1,6 +1,6 @@
 """Print the built book to one PDF, in table-of-contents order, with a bookmark per page.
 
-    python tools/print_pdf.py _build/html _build/pdf/nerve-pain-in-the-hamstring.pdf
+    python -m tools.print_pdf _build/html _build/pdf/nerve-pain-in-the-hamstring.pdf
 
 Each page is printed by headless Chromium from a loopback server (the widget loader imports
 modules from Blob URLs, which file:// pages cannot do), then the pages are merged with pypdf.
@@ -8,22 +8,15 @@ modules from Blob URLs, which file:// pages cannot do), then the pages are merge
 from __future__ import annotations
 
 import argparse
-import functools
 import html
-import http.server
 import io
-import threading
 from pathlib import Path
 
 import yaml
 from pypdf import PdfReader, PdfWriter
 
-ROOT = Path(__file__).resolve().parents[1]
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_FLAGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--no-first-run", "--disable-sync",
-]
+from tools.book_site import ROOT, block_other_hosts, launch_chromium, serve_directory, server_url, toc_pages
+
 WIDGET_TIMEOUT_MS = 15000
 MARGIN = {side: "15mm" for side in ("top", "bottom", "left", "right")}
 
@@ -69,36 +62,6 @@ TITLE_JS = """() => {
 }"""
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-def serve_directory(directory: Path) -> http.server.ThreadingHTTPServer:
-    """Serve a directory on an ephemeral 127.0.0.1 port from a daemon thread."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
-
-
-def toc_pages(toc_path: Path = ROOT / "_toc.yml") -> list[str]:
-    """HTML paths (relative to the build dir) in reading order: root, then every file entry."""
-    toc = yaml.safe_load(toc_path.read_text(encoding="utf-8"))
-    files = [toc["root"]]
-
-    def walk(entries):
-        for entry in entries or []:
-            if "file" in entry:
-                files.append(entry["file"])
-            walk(entry.get("sections"))
-
-    for part in toc.get("parts", []):
-        walk(part.get("chapters"))
-    walk(toc.get("chapters"))
-    return [f"{Path(name).with_suffix('').as_posix()}.html" for name in files]
-
-
 def _print_page(context, url: str, book_title: str) -> tuple[str, bytes]:
     page = context.new_page()
     try:
@@ -118,14 +81,6 @@ def _print_page(context, url: str, book_title: str) -> tuple[str, bytes]:
         page.close()
 
 
-def _loopback_only(route):
-    # A printed page must not depend on (or leak to) the network, like the published site.
-    if route.request.url.startswith(("http://127.0.0.1", "blob:", "data:")):
-        route.continue_()
-    else:
-        route.abort()
-
-
 def print_book(build_dir: Path, out: Path, browser=None) -> list[str]:
     """Print every page listed in _toc.yml from build_dir into one PDF at out; return titles."""
     build_dir, out = Path(build_dir), Path(out)
@@ -140,12 +95,13 @@ def print_book(build_dir: Path, out: Path, browser=None) -> list[str]:
         from playwright.sync_api import sync_playwright
 
         playwright = sync_playwright().start()
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        browser = launch_chromium(playwright)
     server = serve_directory(build_dir)
-    base = f"http://127.0.0.1:{server.server_address[1]}"
+    base = server_url(server)
     context = browser.new_context(viewport=SHEET_PX, color_scheme="light")
     try:
-        context.route("**/*", _loopback_only)
+        # A printed page must not depend on (or leak to) the network, like the published site.
+        block_other_hosts(context)
         printed = [_print_page(context, f"{base}/{path}", book_title) for path in pages]
     finally:
         context.close()

@@ -44,13 +44,15 @@ def _check_banks(app):
 
 def _refresh_widgets(app, config):
     stamp = _stamp_path(app)
-    app.course_widgets_changed = not stamp.exists() or stamp.read_text() != widget_digest()
+    # Hashed once, before the build reads anything, and recorded only if the build succeeds.
+    app.course_widget_digest = widget_digest()
+    app.course_widgets_changed = not stamp.exists() or stamp.read_text() != app.course_widget_digest
     if app.course_widgets_changed:
         shutil.rmtree(pathlib.Path(app.outdir).parent / ".jupyter_cache", ignore_errors=True)
 
 
-def _outdated_notebooks(app, env, added, changed, removed):
-    if not getattr(app, "course_widgets_changed", False):
+def _outdated_pages(app, env, added, changed, removed):
+    if not app.course_widgets_changed:
         return []
     # Every page, not only notebooks: this module's own page transforms may have changed too.
     return sorted(env.found_docs)
@@ -58,7 +60,7 @@ def _outdated_notebooks(app, env, added, changed, removed):
 
 def _record_digest(app, exception):
     if exception is None:
-        _stamp_path(app).write_text(widget_digest())
+        _stamp_path(app).write_text(app.course_widget_digest)
 
 
 def _bibliography_as_list_items(app, pagename, templatename, context, doctree):
@@ -69,7 +71,7 @@ def _bibliography_as_list_items(app, pagename, templatename, context, doctree):
 def setup(app):
     app.connect("config-inited", _refresh_widgets)
     app.connect("builder-inited", _check_banks)
-    app.connect("env-get-outdated", _outdated_notebooks)
+    app.connect("env-get-outdated", _outdated_pages)
     app.connect("build-finished", _record_digest)
     app.connect("html-page-context", _bibliography_as_list_items)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

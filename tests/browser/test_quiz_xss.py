@@ -2,10 +2,9 @@
 import json
 
 import pytest
-import yaml
 from ipywidgets.embed import embed_data
 
-from tests.conftest import serve_directory
+from tools.book_site import serve_directory, server_url
 from tests.helpers import open_book_page
 from tests.unit.bank_factory import valid_bank, write_bank, write_chapter
 from widgets import Quiz
@@ -39,7 +38,7 @@ def hostile_page(tmp_path, monkeypatch):
         "<script defer src='anywidget-static.js'></script></head><body>"
         f"<script type='application/vnd.jupyter.widget-view+json'>{view}</script></body></html>")
     server = serve_directory(site)
-    yield f"http://127.0.0.1:{server.server_address[1]}"
+    yield server_url(server)
     server.shutdown()
 
 

@@ -2,13 +2,11 @@
 requests, accessible in light and dark mode (axe-core), and within the page-weight budget."""
 from __future__ import annotations
 
-import gzip
 import pathlib
 
 import pytest
 
-from tests.conftest import BUILD_HTML
-from tests.test_toc import toc_files
+from tools.book_site import GENERATED_PAGES, built_pages, gzip_sizes, toc_pages
 
 pytestmark = pytest.mark.browser
 AXE = pathlib.Path(__file__).resolve().parents[1] / "vendor" / "axe-core" / "axe.min.js"
@@ -17,19 +15,9 @@ BUDGET_WITH_WIDGETS = 2_000_000
 BUDGET_WITHOUT_WIDGETS = 1_000_000
 
 
-# Sphinx's own pages besides the table of contents; index.html is Jupyter Book's redirect.
-GENERATED_PAGES = ["index.html", "genindex.html", "search.html"]
-
-
-def built_pages() -> list[str]:
-    skip = {"_static", "_sources", "_images"}
-    return sorted(str(p.relative_to(BUILD_HTML)) for p in BUILD_HTML.rglob("*.html")
-                  if not skip & set(p.relative_to(BUILD_HTML).parts))
-
-
 def expected_pages() -> list[str]:
     # From the sources, not the build: on a fresh clone nothing is built when tests are collected.
-    return sorted([f"{entry}.html" for entry in toc_files()] + GENERATED_PAGES)
+    return sorted(toc_pages() + GENERATED_PAGES)
 
 
 def axe_violations(page, mode: str) -> list[str]:
@@ -52,22 +40,15 @@ def axe_violations(page, mode: str) -> list[str]:
 
 
 def test_audit_covers_every_built_page(built_site):
-    assert built_pages() == expected_pages(), "a built page is missing from the audit (or was not built)"
+    built = [str(p.relative_to(built_site)) for p in built_pages(built_site)]
+    assert built == expected_pages(), "a built page is missing from the audit (or was not built)"
 
 
 @pytest.mark.parametrize("path", expected_pages())
 def test_page_is_clean_accessible_and_light(watched_page, site_url, built_site, path):
     assert (built_site / path).exists(), f"{path} is not in the built book"
-    transferred: list[tuple[str, int]] = []
-
-    def weigh(response):
-        if response.url.startswith("http://127.0.0.1") and response.status < 300:
-            try:
-                transferred.append((response.url, len(gzip.compress(response.body(), 6))))
-            except Exception:  # a redirect or aborted body has nothing to weigh
-                pass
-
-    watched_page.on("response", weigh)
+    responses = []
+    watched_page.on("response", lambda response: responses.append(response))
     watched_page.goto(f"{site_url}/{path}", wait_until="networkidle")
     # The embedded view scripts are in the HTML whether or not the loader has run yet.
     has_widgets = watched_page.locator("script[type='application/vnd.jupyter.widget-view+json']").count() > 0
@@ -82,6 +63,7 @@ def test_page_is_clean_accessible_and_light(watched_page, site_url, built_site, 
     violations = axe_violations(watched_page, "light") + axe_violations(watched_page, "dark")
     assert violations == [], f"{path}: serious accessibility violations:\n" + "\n".join(violations)
 
+    transferred = gzip_sizes(responses)
     total = sum(size for _url, size in transferred)
     budget = BUDGET_WITH_WIDGETS if has_widgets else BUDGET_WITHOUT_WIDGETS
     heaviest = sorted(transferred, key=lambda item: -item[1])[:5]
