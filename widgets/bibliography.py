@@ -26,11 +26,16 @@ def load_bibliography(path: pathlib.Path = BIB_FILE) -> dict[str, dict[str, str]
     return entries
 
 
-def short_citation(key: str) -> str:
-    """'Ropper and Zafonte (2015). Sciatica.' style text for a bib key."""
+def author_year(key: str) -> str:
+    """'Ropper and Zafonte (2015)' style text for a bib key."""
     entry = load_bibliography()[key]
     people = entry.get("author") or entry.get("editor") or "Anonymous"
     surnames = [person.split(",")[0].strip() for person in people.split(" and ")]
     who = surnames[0] if len(surnames) == 1 else (
         f"{surnames[0]} and {surnames[1]}" if len(surnames) == 2 else f"{surnames[0]} et al.")
-    return f"{who} ({entry.get('year', 'n.d.')}). {entry.get('title', '')}."
+    return f"{who} ({entry.get('year', 'n.d.')})"
+
+
+def short_citation(key: str) -> str:
+    """'Ropper and Zafonte (2015). Sciatica.' style text for a bib key."""
+    return f"{author_year(key)}. {load_bibliography()[key].get('title', '')}."
