@@ -46,6 +46,7 @@ class Bank:
     objectives: dict[str, str]
     items: list[dict]
     content_hash: str
+    review_sections: dict[str, str] = dataclasses.field(default_factory=dict)
 
 
 def display_path(path: pathlib.Path) -> str:
@@ -195,7 +196,8 @@ def load_bank(path: pathlib.Path, chapter_dir: pathlib.Path | None = None) -> Ba
     if problems:
         raise BankError(problems)
     content_hash = hashlib.sha256(path.read_bytes()).hexdigest()[:16]
-    return Bank(path.stem, path, data["chapter"], data["title"], data["objectives"], data["items"], content_hash)
+    return Bank(path.stem, path, data["chapter"], data["title"], data["objectives"], data["items"], content_hash,
+                dict(data.get("review_sections") or {}))
 
 
 def bank_path(name: str, bank_dir: pathlib.Path = BANK_DIR) -> pathlib.Path:
@@ -248,6 +250,9 @@ def item_payload(item: dict, region_labels: dict | None = None) -> dict:
         "tolerance": item.get("tolerance", 0),
         "objective": item["objective"],
         "difficulty": item["difficulty"],
+        "hint": item.get("hint", ""),
+        "unit": item.get("unit", ""),
+        "option_feedback": dict(item.get("option_feedback") or {}),
     }
     if item["type"] == "true_false":
         payload["options"] = ["True", "False"]
@@ -257,6 +262,7 @@ def item_payload(item: dict, region_labels: dict | None = None) -> dict:
         ids = payload["options"] or list(labels)
         payload["options"] = [labels[i] for i in ids]
         payload["answer"] = labels[item["answer"]]
+        payload["option_feedback"] = {labels.get(key, key): text for key, text in payload["option_feedback"].items()}
     return payload
 
 

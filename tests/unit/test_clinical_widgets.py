@@ -1,15 +1,14 @@
-"""RootLevelExplorer, TestAccuracy and RedFlagTriage: data, maths and API."""
+"""RootLevelExplorer and TestAccuracy: data, maths and API (RedFlagTriage: test_triage.py)."""
 import re
 
 import pytest
 
 from images import make_leg_dermatomes
-from widgets import RedFlagTriage, RootLevelExplorer, TestAccuracy
+from widgets import RootLevelExplorer, TestAccuracy
 from widgets.bibliography import load_bibliography
 from widgets.root_explorer import LEG_SVG
 from widgets.root_levels import load_root_levels
 from widgets.test_accuracy import likelihood_ratios, load_tests, post_test_probability
-from widgets.triage import RED_FLAGS, load_cases, validate_cases
 
 
 @pytest.mark.parametrize("pretest, sens, spec, positive, expected", [
@@ -48,16 +47,6 @@ def test_test_accuracy_widget_validates_and_reprs():
     with pytest.raises(ValueError):
         widget.pretest = 1.0
     assert all(t["source"] in load_bibliography() for t in load_tests())
-
-
-def test_triage_cases_are_sourced_and_cover_every_red_flag():
-    data = load_cases()
-    assert validate_cases(data, set(load_bibliography())) == []
-    assert len(data["cases"]) >= 8
-    covered = {flag for case in data["cases"] for flag in case["red_flags"]}
-    assert set(RED_FLAGS) - covered == set()
-    assert {case["answer"] for case in data["cases"]} == set(data["choices"])
-    assert repr(RedFlagTriage()) == f"RedFlagTriage(cases={len(data['cases'])}, answered=0)"
 
 
 def test_root_levels_complete_sourced_and_svg_ids_match():
