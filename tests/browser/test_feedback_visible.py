@@ -147,6 +147,7 @@ def test_feedback_is_readable_after_answering_in_light_and_dark(sized_page, site
         page.evaluate("(mode) => { document.documentElement.dataset.theme = mode; document.documentElement.dataset.mode = mode; }", mode)
         readings = page.evaluate(CONTRAST_JS, FEEDBACK_TEXT)
         assert readings, f"{widget}: no feedback text after answering"
+        assert not [r for r in readings if r["text"] in ("null", "undefined")], f"{widget}: a missing value printed"
         unreadable = [r for r in readings if r["visible"] and r["ratio"] < AA_BODY_TEXT]
         hidden = [r["text"] for r in readings if not r["visible"]]
         assert unreadable == [], f"{widget} [{mode}]: feedback below {AA_BODY_TEXT}:1: {unreadable}"

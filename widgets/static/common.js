@@ -359,16 +359,16 @@ function renderQuestion(item, { label, maxAttempts = 2, onCheck, onReveal }) {
     feedback.dataset.correct = String(entry.correct);
     if (!closed) {
       const left = maxAttempts - entry.tries;
-      feedback.replaceChildren(
+      feedback.replaceChildren(...[
         h("p", {}, h("strong", { className: "npc-verdict" }, "Not quite."),
           ` Try again: ${left} ${left === 1 ? "try" : "tries"} left before the answer is shown.`),
         item.hint ? h("p", {}, h("em", {}, "Hint: "), item.hint) : null,
         ...chosenFeedback(entry),
-      );
+      ].filter(Boolean));
       return;
     }
     const verdict = entry.correct ? "Correct." : entry.tries > 0 ? "Not quite." : "Answer shown.";
-    feedback.replaceChildren(
+    feedback.replaceChildren(...[
       h("p", {}, h("strong", { className: "npc-verdict" }, verdict),
         entry.correct ? "" : ` The answer is: ${answerText(item)}.`,
         entry.correct ? "" : " This question does not count towards your score."),
@@ -376,7 +376,7 @@ function renderQuestion(item, { label, maxAttempts = 2, onCheck, onReveal }) {
       ...chosenFeedback(entry),
       setSanitisedHtml(h("div", {}), item.explanation_html),
       h("p", { className: "npc-muted" }, "Source: ", item.citation),
-    );
+    ].filter(Boolean));
   }
 
   function focus() {
