@@ -43,7 +43,9 @@ class RootLevelTable:
     def _repr_html_(self) -> str:
         from markdown_it import MarkdownIt
 
-        return MarkdownIt("commonmark", {"html": False}).enable("table").render(self.markdown)
+        html = MarkdownIt("commonmark", {"html": False}).enable("table").render(self.markdown)
+        # The theme styles tables that carry its "table" class, as it does the chapters' own.
+        return html.replace("<table>", '<table class="table">', 1)
 
     def __repr__(self) -> str:
         return f"RootLevelTable(roots={self.markdown.count(chr(10)) - 1})"

@@ -119,7 +119,7 @@ def test_root_level_table_renders_every_root_with_its_sources_as_a_real_table():
 
     table = root_level_table()
     html = table._repr_html_()
-    assert html.startswith("<table>") and repr(table) == "RootLevelTable(roots=4)"
+    assert html.startswith('<table class="table">') and repr(table) == "RootLevelTable(roots=4)"
     for root in load_root_levels()["roots"]:
         assert f"<strong>{root['id']}</strong>" in html
         for key in root["sources"]:
