@@ -1,4 +1,5 @@
-"""RootLevelExplorer: dermatome, key muscle test, reflex and usual disc for L4, L5, S1, S2."""
+"""RootLevelExplorer: dermatome, key muscle tests, reflex and usual disc for L4, L5, S1, S2,
+and a practice that asks which root, peripheral nerve or cauda equina fits a short vignette."""
 from __future__ import annotations
 
 import traitlets
@@ -12,14 +13,15 @@ LEG_SVG = IMAGES_DIR / "leg-dermatomes.svg"
 
 class RootLevelExplorer(CourseWidget):
     """Pick a nerve root to highlight its dermatome on a leg outline and list its key muscle
-    test, reflex and the disc level that most often affects it. ``mode="practice"`` shows a
-    short pattern and asks which root it is, with feedback.
+    tests, reflex and the disc level that most often affects it. ``mode="practice"`` shows a
+    short vignette and asks which root, peripheral nerve or the cauda equina fits it; only the
+    first answer to each vignette is scored.
 
     Example::
 
         from widgets import RootLevelExplorer
         explorer = RootLevelExplorer(selected_root="L5")
-        practice = RootLevelExplorer(mode="practice")   # then read practice.score
+        practice = RootLevelExplorer(mode="practice")   # then read practice.score, .answered
     """
 
     _esm = es_module("root_explorer")
@@ -29,15 +31,19 @@ class RootLevelExplorer(CourseWidget):
     mode = traitlets.Enum(("explore", "practice"), default_value="explore").tag(sync=True)
     selected_root = traitlets.Unicode("").tag(sync=True)
     score = traitlets.Int(0).tag(sync=True)
+    answered = traitlets.Int(0).tag(sync=True)
     svg = traitlets.Unicode().tag(sync=True)
     roots = traitlets.List(traitlets.Dict()).tag(sync=True)
     practice = traitlets.List(traitlets.Dict()).tag(sync=True)
+    practice_choices = traitlets.List(traitlets.Dict()).tag(sync=True)
 
     def __init__(self, **kwargs):
         data = load_root_levels()
-        roots = [{k: v for k, v in dict(root, citation=short_citation(root["source"])).items() if k != "areas"}
+        roots = [{key: value for key, value in root.items() if key not in ("areas", "sources")}
+                 | {"citation": " ".join(short_citation(key) for key in root["sources"])}
                  for root in data["roots"]]
-        super().__init__(svg=LEG_SVG.read_text(encoding="utf-8"), roots=roots, practice=data["practice"], **kwargs)
+        super().__init__(svg=LEG_SVG.read_text(encoding="utf-8"), roots=roots, practice=data["practice"],
+                         practice_choices=data["practice_choices"], **kwargs)
 
     @traitlets.validate("selected_root")
     def _check_root(self, proposal):

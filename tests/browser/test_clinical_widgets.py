@@ -38,17 +38,22 @@ def test_keyboard_user_picks_s1(watched_page, site_url):
     assert_page_clean(page)
 
 
-def test_practice_mode_explains_right_and_wrong(watched_page, site_url):
+def test_practice_mode_explains_right_and_wrong_and_scores_only_first_answers(watched_page, site_url):
     page = open_book_page(watched_page, site_url, "chapters/04-symptoms.html")
     widget = explorer(page, "practice")
-    first = load_root_levels()["practice"][0]
-    assert widget.locator("[data-role='pattern']").inner_text() == first["pattern"]
-    widget.locator("button[data-root='S1']").click()
+    first, second = load_root_levels()["practice"][:2]
+    assert widget.locator("[data-role='pattern']").inner_text() == " ".join(first["pattern"].split())
+    wrong = next(c["id"] for c in load_root_levels()["practice_choices"] if c["id"] != first["answer"])
+    widget.locator(f"button[data-root='{wrong}']").click()
     assert widget.locator("[data-role='feedback']").get_attribute("data-correct") == "false"
     widget.locator(f"button[data-root='{first['answer']}']").click()
     feedback = widget.locator("[data-role='feedback']")
-    assert feedback.get_attribute("data-correct") == "true" and first["explanation"] in feedback.inner_text()
-    assert widget.locator("[data-role='score']").inner_text() == "Score: 1"
+    assert feedback.get_attribute("data-correct") == "true" and first["explanation"].split()[0] in feedback.inner_text()
+    assert widget.locator("[data-role='score']").inner_text() == "Score: 0 of 1 first answers right"
+    widget.locator("button[data-action='next']").click()
+    assert widget.locator("[aria-pressed='true']").count() == 0 and widget.locator("[data-highlight]").count() == 0
+    widget.locator(f"button[data-root='{second['answer']}']").click()
+    assert widget.locator("[data-role='score']").inner_text() == "Score: 1 of 2 first answers right"
     assert_page_clean(page)
 
 
