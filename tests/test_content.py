@@ -90,6 +90,7 @@ def rendered_text_of(path: pathlib.Path) -> str:
 def test_red_flags_are_prominent_in_symptoms_and_review():
     for stem in ("04-symptoms", "08-review"):
         text = rendered_text_of(ROOT / "chapters" / f"{stem}.ipynb").lower()
+        # A titled red-flag box is an admonition with the danger class (`:::{danger}` takes no title).
         assert ":::{danger}" in text or ":class: danger" in text, stem
         for flag in ("saddle", "bladder", "bowel", "cancer", "fever", "trauma", "weakness"):
             assert flag in text, (stem, flag)
