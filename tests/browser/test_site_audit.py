@@ -21,9 +21,19 @@ def expected_pages() -> list[str]:
 
 
 def axe_violations(page, mode: str) -> list[str]:
-    page.evaluate("""(mode) => {
+    # The theme animates colour changes; on a busy machine axe could read a colour half-way
+    # through the transition (seen as a flaky dark-mode search-button contrast failure), so
+    # transitions are switched off and the new colours are read only after a settled frame.
+    page.evaluate("""async (mode) => {
+        if (!document.getElementById("npc-audit-no-transitions")) {
+            const style = document.createElement("style");
+            style.id = "npc-audit-no-transitions";
+            style.textContent = "*, *::before, *::after { transition: none !important; animation: none !important; }";
+            document.head.append(style);
+        }
         document.documentElement.dataset.theme = mode;
         document.documentElement.dataset.mode = mode;
+        await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
     }""", mode)
     if not page.evaluate("typeof window.axe !== 'undefined'"):
         page.add_script_tag(content=AXE.read_text())
