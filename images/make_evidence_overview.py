@@ -6,7 +6,7 @@ images/prevention-evidence.svg/.png
 """
 import matplotlib.pyplot as plt
 
-from widgets.figures import save_figure, use_course_style
+from widgets.authoring.figures import save_figure, use_course_style
 
 STANCE_COLOURS = {"Recommended": "#1a7f37", "Consider": "#2f6f9f", "Limited or unclear": "#8a6d00", "Not supported": "#b3261e"}
 TREATMENT = [

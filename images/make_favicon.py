@@ -5,7 +5,7 @@ Run: python images/make_favicon.py -> images/favicon.svg
 """
 import matplotlib.pyplot as plt
 
-from widgets.figures import save_figure, use_course_style
+from widgets.authoring.figures import save_figure, use_course_style
 
 
 def main(out_dir=None):

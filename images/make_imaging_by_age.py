@@ -4,7 +4,7 @@ Run: python images/make_imaging_by_age.py -> images/imaging-findings-by-age.svg/
 """
 import matplotlib.pyplot as plt
 
-from widgets.figures import save_figure, use_course_style
+from widgets.authoring.figures import save_figure, use_course_style
 
 FINDINGS = {"Disc degeneration": (37, 96), "Disc bulge": (30, 84), "Disc protrusion": (29, 43)}
 AGES = (20, 80)

@@ -4,7 +4,7 @@ Run: python images/make_prevalence_ranges.py -> images/sciatica-prevalence-range
 """
 import matplotlib.pyplot as plt
 
-from widgets.figures import save_figure, use_course_style
+from widgets.authoring.figures import save_figure, use_course_style
 
 RANGES = [("Annual prevalence", 2, 34), ("Lifetime prevalence", 12, 43)]
 

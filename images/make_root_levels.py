@@ -4,7 +4,7 @@ Run: python images/make_root_levels.py -> images/root-level-patterns.svg/.png
 """
 import matplotlib.pyplot as plt
 
-from widgets.figures import save_figure, use_course_style
+from widgets.authoring.figures import save_figure, use_course_style
 
 COLUMNS = ["Root", "Skin\n(dermatome)", "Weakness\n(myotome)", "Reflex", "Disc level\nusually involved"]
 ROWS = [

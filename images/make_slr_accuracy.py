@@ -5,7 +5,7 @@ Run: python images/make_slr_accuracy.py -> images/slr-accuracy.svg/.png
 """
 import matplotlib.pyplot as plt
 
-from widgets.figures import save_figure, use_course_style
+from widgets.authoring.figures import save_figure, use_course_style
 
 # (estimate, lower, upper)
 TESTS = {

@@ -5,9 +5,8 @@ import functools
 import pathlib
 import re
 
-from ._base import COURSE_ROOT
+from .paths import BIB_FILE
 
-BIB_FILE = COURSE_ROOT / "references.bib"
 _ENTRY = re.compile(r"@\w+\s*\{\s*([^,\s]+)\s*,(.*?)\n\}", re.S)
 _FIELD = re.compile(r"(\w+)\s*=\s*\{(.*?)\}\s*,?\s*$", re.M)
 _LATEX_ACCENT = re.compile(r"\{?\\[`'^\"~=.]\{?(\w)\}?\}?")

@@ -45,8 +45,9 @@ class Quiz(CourseWidget):
 
         n limits the number of items; shuffle reorders items and options. seed=None uses a
         seed derived from the bank name, so a chapter shows the same order on every run (and
-        nbval compares stable output); pass a seed to vary it. A broken bank raises
-        widgets.quizbank.BankError naming the file, line, item and field.
+        nbval compares stable output); pass a seed to vary it. A bank missing a
+        field raises widgets.quizbank.BankError; `python -m widgets.quizbank check` (which
+        the book build runs) finds every other fault with its line.
         """
         loaded = load_bank(bank_path(bank, bank_dir))
         rng = random.Random(seed if seed is not None else bank)

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import traitlets
 
-from ._base import IMAGES_DIR, CourseWidget, es_module, stylesheet
+from ._base import CourseWidget, es_module, stylesheet
+from .paths import IMAGES_DIR
 from .bibliography import short_citation
 from .root_levels import load_root_levels
 

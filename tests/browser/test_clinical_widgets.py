@@ -3,7 +3,7 @@ import pytest
 
 from tests.helpers import assert_page_clean, open_book_page
 from widgets.root_levels import load_root_levels
-from widgets.test_accuracy import load_tests, post_test_probability
+from widgets.diagnostic_accuracy import load_accuracy_data, post_test_probability
 from widgets.triage import load_cases
 
 pytestmark = pytest.mark.browser
@@ -55,7 +55,7 @@ def test_pretest_and_test_choice_update_post_test_probabilities(watched_page, si
     page = open_book_page(watched_page, site_url, "chapters/05-diagnosis-and-treatment.html")
     widget = page.locator("[data-widget='test-accuracy']")
     widget.locator("input[data-role='pretest']").fill("60")
-    tests = {t["id"]: t for t in load_tests()}
+    tests = {t["id"]: t for t in load_accuracy_data()}
 
     def expected(test, positive):
         return f"{post_test_probability(0.6, test['sensitivity'], test['specificity'], positive) * 100:.1f}%"

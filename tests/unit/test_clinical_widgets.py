@@ -1,14 +1,14 @@
-"""RootLevelExplorer, TestAccuracy and RedFlagTriage: data, maths and API."""
+"""RootLevelExplorer, DiagnosticAccuracy and RedFlagTriage: data, maths and API."""
 import re
 
 import pytest
 
 from images import make_leg_dermatomes
-from widgets import RedFlagTriage, RootLevelExplorer, TestAccuracy
+from widgets import DiagnosticAccuracy, RedFlagTriage, RootLevelExplorer
 from widgets.bibliography import load_bibliography
 from widgets.root_explorer import LEG_SVG
 from widgets.root_levels import load_root_levels
-from widgets.test_accuracy import likelihood_ratios, load_tests, post_test_probability
+from widgets.diagnostic_accuracy import likelihood_ratios, load_accuracy_data, post_test_probability
 from widgets.triage import RED_FLAGS, load_cases, validate_cases
 
 
@@ -40,14 +40,14 @@ def test_zero_and_one_are_rejected_with_a_clear_error(field, args):
         post_test_probability(*args)
 
 
-def test_test_accuracy_widget_validates_and_reprs():
-    widget = TestAccuracy(test="crossed_slr", pretest=0.3)
-    assert repr(widget) == "TestAccuracy(test='crossed_slr', pretest=0.3)"
+def test_diagnostic_accuracy_widget_validates_and_reprs():
+    widget = DiagnosticAccuracy(test="crossed_slr", pretest=0.3)
+    assert repr(widget) == "DiagnosticAccuracy(test='crossed_slr', pretest=0.3)"
     with pytest.raises(ValueError, match="Valid test ids: slr"):
         widget.test = "slump"
     with pytest.raises(ValueError):
         widget.pretest = 1.0
-    assert all(t["source"] in load_bibliography() for t in load_tests())
+    assert all(t["source"] in load_bibliography() for t in load_accuracy_data())
 
 
 def test_triage_cases_are_sourced_and_cover_every_red_flag():

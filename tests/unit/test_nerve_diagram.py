@@ -5,7 +5,8 @@ import pytest
 
 from images import make_nerve_diagram
 from widgets import NerveDiagram
-from widgets.anatomy import REQUIRED_REGION_FIELDS, load_anatomy, validate_anatomy
+from widgets.anatomy import load_anatomy
+from widgets.authoring.data_checks import REQUIRED_REGION_FIELDS, validate_anatomy
 from widgets.bibliography import load_bibliography
 from widgets.nerve_diagram import DIAGRAM_SVG
 

@@ -4,15 +4,11 @@ import pytest
 from widgets import Quiz
 from widgets.quizbank import BankError
 
-from .bank_factory import valid_bank, write_bank, write_chapter
+from .bank_factory import valid_bank, write_bank
 
 
 @pytest.fixture
-def demo_dir(tmp_path, monkeypatch):
-    from widgets import quizbank
-
-    write_chapter(tmp_path)
-    monkeypatch.setattr(quizbank, "CHAPTER_DIR", tmp_path)
+def demo_dir(tmp_path):
     write_bank(tmp_path, valid_bank())
     return tmp_path
 

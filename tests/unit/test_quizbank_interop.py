@@ -5,12 +5,13 @@ import re
 
 import yaml
 
-from widgets.quizbank import load_all_banks, load_bank
-from widgets.quizbank_interop import from_jupyterquiz, to_gift, to_jupyterquiz
+from widgets.authoring.bank_checks import checked_bank
+from widgets.authoring.interop import from_jupyterquiz, to_gift, to_jupyterquiz
+from widgets.quizbank import load_all_banks
 
 from .bank_factory import valid_bank, write_bank, write_chapter
 
-SAMPLES = pathlib.Path(__file__).resolve().parents[3] / "shared" / "interop" / "jupyterquiz-examples.json"
+SAMPLES = pathlib.Path(__file__).resolve().parents[1] / "fixtures" / "jupyterquiz-examples.json"
 
 
 def parse_gift(text: str) -> list[dict]:
@@ -55,7 +56,7 @@ def test_gift_escapes_its_special_characters(tmp_path):
     data = valid_bank()
     data["items"][0]["options"] = ["L4 to S3 {roots}", "a = b ~ c # d: e"]
     data["items"][0]["answer"] = "L4 to S3 {roots}"
-    bank = load_bank(write_bank(tmp_path, data), chapter_dir=tmp_path)
+    bank = checked_bank(write_bank(tmp_path, data), chapter_dir=tmp_path)
     question = parse_gift(to_gift([bank]))[0]
     assert question["right"] == ["L4 to S3 {roots}"]
     assert "a = b ~ c # d: e" in question["options"]

@@ -4,7 +4,7 @@ import string
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from widgets.quizbank import bank_problems
+from widgets.authoring.bank_checks import bank_problems
 
 from .bank_factory import valid_bank, write_bank, write_chapter
 

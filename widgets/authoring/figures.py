@@ -9,10 +9,10 @@ import pathlib
 
 import matplotlib
 
-matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
+matplotlib.use("Agg")  # figure scripts run headless; kernels never import this module
+import matplotlib.pyplot as plt
 
-from ._base import IMAGES_DIR  # noqa: E402
+from ..paths import IMAGES_DIR
 
 DETERMINISTIC_RC = {
     "svg.hashsalt": "nerve-pain-course",

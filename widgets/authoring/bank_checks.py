@@ -1,58 +1,27 @@
-"""Question banks: load, validate (file, line, item and field in every message), render.
+"""Question-bank checks: every fault named by file, line, item and field.
 
-A bank is chapters/quizzes/<bank>.yml. One loader serves the CLI
-(`python -m widgets.quizbank check`), the book build (widgets.sphinx_banks) and the widgets.
+One checker serves `python -m widgets.quizbank check`, the book build (sphinx_ext) and the
+tests. The widgets only load banks (widgets.quizbank); this is where they are judged.
 """
+
 from __future__ import annotations
 
-import dataclasses
 import functools
-import hashlib
 import json
 import pathlib
 import re
 
 import jsonschema
 import nbformat
-import nh3
 import yaml
-from markdown_it import MarkdownIt
 
-from ._base import COURSE_ROOT, DATA_DIR
-from .anatomy import load_anatomy
-from .bibliography import load_bibliography, short_citation
+from ..anatomy import region_labels
+from ..bibliography import load_bibliography
+from ..paths import CHAPTER_DIR, display_path
+from ..quizbank import SCHEMA_FILE, Bank, BankError, bank_paths, load_bank
 
-BANK_DIR = COURSE_ROOT / "chapters" / "quizzes"
-CHAPTER_DIR = COURSE_ROOT / "chapters"
-SCHEMA = json.loads((DATA_DIR / "quizbank.schema.json").read_text(encoding="utf-8"))
+SCHEMA = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
 ITEM_TYPES = tuple(SCHEMA["$defs"]["item"]["properties"]["type"]["enum"])
-_MARKDOWN = MarkdownIt("commonmark", {"html": False}).disable(["image"])
-
-
-class BankError(ValueError):
-    """A bank that must not be rendered; `problems` holds one message per fault."""
-
-    def __init__(self, problems: list[str]):
-        self.problems = problems
-        super().__init__("\n".join(problems))
-
-
-@dataclasses.dataclass
-class Bank:
-    name: str
-    path: pathlib.Path
-    chapter: str
-    title: str
-    objectives: dict[str, str]
-    items: list[dict]
-    content_hash: str
-
-
-def display_path(path: pathlib.Path) -> str:
-    try:
-        return str(pathlib.Path(path).resolve().relative_to(COURSE_ROOT))
-    except ValueError:
-        return str(path)
 
 
 def _line_index(node) -> dict:
@@ -72,7 +41,7 @@ def _line_index(node) -> dict:
 
 
 @functools.lru_cache(maxsize=32)
-def chapter_objectives(chapter: str, chapter_dir: pathlib.Path = CHAPTER_DIR) -> tuple[str, ...]:
+def chapter_objectives(chapter: str, chapter_dir: pathlib.Path) -> tuple[str, ...]:
     """The numbered items under '## Learning objectives' in the chapter notebook."""
     path = chapter_dir / f"{chapter}.ipynb"
     if not path.exists():
@@ -117,7 +86,8 @@ def _item_problems(item: dict, bank: dict, known_sources: set, region_ids: set) 
 
 def bank_problems(path: pathlib.Path, chapter_dir: pathlib.Path | None = None) -> tuple[list[str], dict | None]:
     """Every fault in one bank file as 'file:line: item 'id': field 'f': message'."""
-    chapter_dir = pathlib.Path(chapter_dir or CHAPTER_DIR)
+    # No chapter notebooks next to an installed wheel: objectives are then checked at build.
+    chapter_dir = chapter_dir or CHAPTER_DIR
     where = display_path(path)
     try:
         text = pathlib.Path(path).read_text(encoding="utf-8")
@@ -164,7 +134,8 @@ def bank_problems(path: pathlib.Path, chapter_dir: pathlib.Path | None = None) -
     if data.get("bank") and data["bank"] != pathlib.Path(path).stem:
         problems.append(f"{where}:{lines.get('bank', 1)}: bank field 'bank': {data['bank']!r} must equal the file name")
     objectives = data.get("objectives") if isinstance(data.get("objectives"), dict) else {}
-    if isinstance(data.get("chapter"), str):
+    if isinstance(data.get("chapter"), str) and chapter_dir is not None:
+        chapter_dir = pathlib.Path(chapter_dir)
         taught = chapter_objectives(data["chapter"], chapter_dir)
         if not (chapter_dir / f"{data['chapter']}.ipynb").exists():
             problems.append(f"{where}:{lines.get('chapter', 1)}: bank field 'chapter': no notebook chapters/{data['chapter']}.ipynb")
@@ -173,7 +144,7 @@ def bank_problems(path: pathlib.Path, chapter_dir: pathlib.Path | None = None) -
                 if text_ not in taught:
                     problems.append(f"{where}:{lines.get('objectives', 1)}: objective {key!r}: not in the chapter's learning objectives: {text_!r}")
 
-    known_sources, region_ids = set(load_bibliography()), {r["id"] for r in load_anatomy()["regions"]}
+    known_sources, region_ids = set(load_bibliography()), set(region_labels())
     seen = {}
     for index, item in enumerate(items):
         if not isinstance(item, dict):
@@ -188,27 +159,9 @@ def bank_problems(path: pathlib.Path, chapter_dir: pathlib.Path | None = None) -
     return problems, data
 
 
-def load_bank(path: pathlib.Path, chapter_dir: pathlib.Path | None = None) -> Bank:
-    """A validated bank, or BankError listing every fault. Nothing half-loads."""
-    path = pathlib.Path(path)
-    problems, data = bank_problems(path, chapter_dir)
-    if problems:
-        raise BankError(problems)
-    content_hash = hashlib.sha256(path.read_bytes()).hexdigest()[:16]
-    return Bank(path.stem, path, data["chapter"], data["title"], data["objectives"], data["items"], content_hash)
-
-
-def bank_path(name: str, bank_dir: pathlib.Path = BANK_DIR) -> pathlib.Path:
-    path = pathlib.Path(bank_dir) / f"{name}.yml"
-    if not path.exists():
-        known = sorted(p.stem for p in pathlib.Path(bank_dir).glob("*.yml"))
-        raise BankError([f"{display_path(path)}: no such bank {name!r}; banks: {', '.join(known)}"])
-    return path
-
-
 def check_banks(paths=None, chapter_dir: pathlib.Path | None = None) -> list[str]:
     """Problems across the given banks (default: all), including ids repeated between banks."""
-    paths = sorted(pathlib.Path(p) for p in (paths or BANK_DIR.glob("*.yml")))
+    paths = sorted(pathlib.Path(p) for p in (paths or bank_paths()))
     problems, owners = [], {}
     for path in paths:
         found, data = bank_problems(path, chapter_dir)
@@ -221,48 +174,18 @@ def check_banks(paths=None, chapter_dir: pathlib.Path | None = None) -> list[str
     return problems
 
 
-def load_all_banks(bank_dir: pathlib.Path = BANK_DIR) -> list[Bank]:
-    paths = sorted(pathlib.Path(bank_dir).glob("*.yml"))
-    problems = check_banks(paths)
+def checked_bank(path: pathlib.Path, chapter_dir: pathlib.Path | None = None) -> Bank:
+    """A bank that passed every check, or BankError listing every fault. Nothing half-loads."""
+    problems, _ = bank_problems(path, chapter_dir)
+    if problems:
+        raise BankError(problems)
+    return load_bank(path)
+
+
+def checked_banks(paths=None, chapter_dir: pathlib.Path | None = None) -> list[Bank]:
+    """Every bank (default: all of the course's), checked together, or BankError."""
+    paths = sorted(pathlib.Path(p) for p in (paths or bank_paths()))
+    problems = check_banks(paths, chapter_dir)
     if problems:
         raise BankError(problems)
     return [load_bank(path) for path in paths]
-
-
-def render_markdown(text: str, inline: bool = False) -> str:
-    """Bank Markdown to HTML that is safe to insert: raw HTML is escaped, then sanitised."""
-    html = _MARKDOWN.renderInline(text) if inline else _MARKDOWN.render(text)
-    return nh3.clean(html, tags={"p", "strong", "em", "code", "ul", "ol", "li", "br", "sub", "sup"}, attributes={})
-
-
-def item_payload(item: dict, region_labels: dict | None = None) -> dict:
-    """What the ES module needs for one item; text fields are already safe HTML or plain text."""
-    payload = {
-        "id": item["id"],
-        "type": item["type"],
-        "prompt_html": render_markdown(item["prompt"]),
-        "explanation_html": render_markdown(item["explanation"]),
-        "citation": short_citation(item["source"]),
-        "answer": item["answer"],
-        "options": list(item.get("options") or []),
-        "tolerance": item.get("tolerance", 0),
-        "objective": item["objective"],
-        "difficulty": item["difficulty"],
-    }
-    if item["type"] == "true_false":
-        payload["options"] = ["True", "False"]
-        payload["answer"] = "True" if item["answer"] else "False"
-    if item["type"] == "hotspot":
-        labels = region_labels or {r["id"]: r["label"] for r in load_anatomy()["regions"]}
-        ids = payload["options"] or list(labels)
-        payload["options"] = [labels[i] for i in ids]
-        payload["answer"] = labels[item["answer"]]
-    return payload
-
-
-if __name__ == "__main__":
-    import sys
-
-    from .quizbank_cli import main
-
-    sys.exit(main())

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from .quizbank import Bank, item_payload
+from ..quizbank import Bank, item_payload
 
 GIFT_SPECIAL = re.compile(r"([~=#{}:\\])")
 
@@ -38,8 +38,7 @@ def to_gift(banks: list[Bank]) -> str:
 
 
 def _percent(value: float) -> str:
-    text = f"{value:.5f}".rstrip("0").rstrip(".")
-    return text
+    return f"{value:.5f}".rstrip("0").rstrip(".")
 
 
 def to_jupyterquiz(banks: list[Bank]) -> list[dict]:

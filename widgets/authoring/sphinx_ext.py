@@ -15,17 +15,18 @@ import shutil
 
 from sphinx.errors import ExtensionError
 
-from ._base import COURSE_ROOT, PACKAGE_DIR
-from .quizbank import BANK_DIR, check_banks
+from ..paths import BANK_DIR, BIB_FILE, COURSE_ROOT, IMAGES_DIR, PACKAGE_DIR
+from .bank_checks import check_banks
 
-WIDGET_INPUTS = ("*.py", "static/*.js", "static/*.css", "data/*", "runtime/*.js")
+# What a kernel's widgets read (this authoring package is not among them, so editing the
+# CLI or the checks keeps the execution cache).
+WIDGET_INPUTS = ("*.py", "quizbank/*.py", "static/*.js", "static/*.css", "data/*", "runtime/*.js")
 STAMP_NAME = ".widgets-digest"
 
 
 def widget_digest() -> str:
     files = [p for pattern in WIDGET_INPUTS for p in PACKAGE_DIR.glob(pattern)]
-    files += list(BANK_DIR.glob("*.yml")) + list((COURSE_ROOT / "images").glob("*.svg"))
-    files.append(COURSE_ROOT / "references.bib")
+    files += [*BANK_DIR.glob("*.yml"), *IMAGES_DIR.glob("*.svg"), BIB_FILE]
     digest = hashlib.sha256()
     for path in sorted(files):
         digest.update(str(path.relative_to(COURSE_ROOT)).encode() + b"\0" + path.read_bytes())
