@@ -4,11 +4,17 @@ prevention evidence supports (Steffens et al. 2016 and others), as two colour-co
 Run: python images/make_evidence_overview.py -> images/treatment-evidence.svg/.png and
 images/prevention-evidence.svg/.png
 """
+
 import matplotlib.pyplot as plt
 
 from widgets.authoring.figures import save_figure, use_course_style
 
-STANCE_COLOURS = {"Recommended": "#1a7f37", "Consider": "#2f6f9f", "Limited or unclear": "#8a6d00", "Not supported": "#b3261e"}
+STANCE_COLOURS = {
+    "Recommended": "#1a7f37",
+    "Consider": "#2f6f9f",
+    "Limited or unclear": "#8a6d00",
+    "Not supported": "#b3261e",
+}
 TREATMENT = [
     ("Stay active (rather than bed rest)", "Recommended"),
     ("Exercise programme", "Consider"),
@@ -46,8 +52,14 @@ def evidence_figure(rows, title):
 
 def main(out_dir=None):
     use_course_style()
-    written = save_figure(evidence_figure(TREATMENT, "Treatments for sciatica (NICE NG59)"), "treatment-evidence", out_dir)
-    written += save_figure(evidence_figure(PREVENTION, "Preventing back pain, sciatica and hamstring injury"), "prevention-evidence", out_dir)
+    written = save_figure(
+        evidence_figure(TREATMENT, "Treatments for sciatica (NICE NG59)"), "treatment-evidence", out_dir
+    )
+    written += save_figure(
+        evidence_figure(PREVENTION, "Preventing back pain, sciatica and hamstring injury"),
+        "prevention-evidence",
+        out_dir,
+    )
     return written
 
 

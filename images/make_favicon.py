@@ -3,6 +3,7 @@
 Without one, every page load asks the server for /favicon.ico and gets a 404.
 Run: python images/make_favicon.py -> images/favicon.svg
 """
+
 import matplotlib.pyplot as plt
 
 from widgets.authoring.figures import save_figure, use_course_style

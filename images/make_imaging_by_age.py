@@ -2,6 +2,7 @@
 
 Run: python images/make_imaging_by_age.py -> images/imaging-findings-by-age.svg/.png
 """
+
 import matplotlib.pyplot as plt
 
 from widgets.authoring.figures import save_figure, use_course_style

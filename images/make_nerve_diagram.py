@@ -3,6 +3,7 @@
 Writes images/sciatic-nerve-diagram.svg (read by NerveDiagram) and a PNG for print.
 Run: python images/make_nerve_diagram.py
 """
+
 from widgets.authoring.drawings import draw_diagram
 from widgets.authoring.figures import save_figure, use_course_style
 

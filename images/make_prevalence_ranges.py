@@ -2,6 +2,7 @@
 
 Run: python images/make_prevalence_ranges.py -> images/sciatica-prevalence-ranges.svg/.png
 """
+
 import matplotlib.pyplot as plt
 
 from widgets.authoring.figures import save_figure, use_course_style

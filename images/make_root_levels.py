@@ -2,6 +2,7 @@
 
 Run: python images/make_root_levels.py -> images/root-level-patterns.svg/.png
 """
+
 import matplotlib.pyplot as plt
 
 from widgets.authoring.figures import save_figure, use_course_style
@@ -9,7 +10,13 @@ from widgets.authoring.figures import save_figure, use_course_style
 COLUMNS = ["Root", "Skin\n(dermatome)", "Weakness\n(myotome)", "Reflex", "Disc level\nusually involved"]
 ROWS = [
     ["L4", "Medial leg to\nmedial ankle", "Knee extension\n(quadriceps)", "Knee reflex\nreduced", "L3-L4"],
-    ["L5", "Lateral leg, top of\nfoot, big toe", "Big-toe extension,\nankle dorsiflexion", "No reliable\nreflex", "L4-L5"],
+    [
+        "L5",
+        "Lateral leg, top of\nfoot, big toe",
+        "Big-toe extension,\nankle dorsiflexion",
+        "No reliable\nreflex",
+        "L4-L5",
+    ],
     ["S1", "Back of calf,\nlateral foot, sole", "Plantarflexion\n(toe-walking)", "Ankle reflex\nreduced", "L5-S1"],
 ]
 

@@ -3,6 +3,7 @@ for disc herniation, with 95% confidence intervals (Deville et al. 2000).
 
 Run: python images/make_slr_accuracy.py -> images/slr-accuracy.svg/.png
 """
+
 import matplotlib.pyplot as plt
 
 from widgets.authoring.figures import save_figure, use_course_style
@@ -18,7 +19,9 @@ def main(out_dir=None):
     use_course_style()
     fig, ax = plt.subplots(figsize=(6.4, 3.4))
     width = 0.36
-    for offset, (measure, colour) in zip((-width / 2, width / 2), (("Sensitivity", "#2f6f9f"), ("Specificity", "#c2571a"))):
+    for offset, (measure, colour) in zip(
+        (-width / 2, width / 2), (("Sensitivity", "#2f6f9f"), ("Specificity", "#c2571a"))
+    ):
         xs = [index + offset for index in range(len(TESTS))]
         values = [TESTS[test][measure] for test in TESTS]
         heights = [v[0] * 100 for v in values]

@@ -1,4 +1,5 @@
 """Shared fixtures: the real strict book build, a loopback server for it, headless Chromium."""
+
 from __future__ import annotations
 
 import os
@@ -8,8 +9,14 @@ import subprocess
 
 import pytest
 
-from tools.book_site import (CHROMIUM, block_other_hosts, launch_chromium, serve_directory, server_url,
-                             strict_build_command)
+from tools.book_site import (
+    CHROMIUM,
+    block_other_hosts,
+    launch_chromium,
+    serve_directory,
+    server_url,
+    strict_build_command,
+)
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 # Builds, kernels and tests never touch anyone's own review progress (widgets/review_deck.py).
@@ -29,7 +36,9 @@ def book_build():
 
 @pytest.fixture(scope="session")
 def built_site(book_build) -> pathlib.Path:
-    assert book_build.returncode == 0, f"strict book build failed:\n{book_build.stdout[-4000:]}\n{book_build.stderr[-4000:]}"
+    assert book_build.returncode == 0, (
+        f"strict book build failed:\n{book_build.stdout[-4000:]}\n{book_build.stderr[-4000:]}"
+    )
     return BUILD_HTML
 
 
@@ -71,7 +80,9 @@ def watched_page(browser):
     page = context.new_page()
     page.on("console", lambda message: message.type == "error" and watch.console_errors.append(message.text))
     page.on("pageerror", lambda error: watch.console_errors.append(str(error)))
-    page.on("response", lambda response: response.status >= 400 and watch.failed.append(f"{response.status} {response.url}"))
+    page.on(
+        "response", lambda response: response.status >= 400 and watch.failed.append(f"{response.status} {response.url}")
+    )
     page.watch = watch
     yield page
     context.close()

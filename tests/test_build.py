@@ -1,4 +1,5 @@
 """The real Jupyter Book build, with warnings as errors, and what it must (not) produce."""
+
 import re
 
 import pytest

@@ -1,4 +1,5 @@
 """Content checks: citations resolve both ways, figures have alt text, chapters teach."""
+
 import pathlib
 import re
 

@@ -1,4 +1,5 @@
 """Committed notebooks are lessons nbval can compare: outputs saved, lean, widgets only."""
+
 import pathlib
 
 import nbformat

@@ -5,6 +5,7 @@
 Builds go to a throwaway directory so the bench never disturbs anyone's _build; only the
 whole-test-suite row (the real `make test`, run last) writes the repository's own _build.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -20,8 +21,15 @@ import tempfile
 import threading
 import time
 
-from tools.book_site import (ROOT, block_other_hosts, gzip_weight, launch_chromium, serve_directory, server_url,
-                             strict_build_command)
+from tools.book_site import (
+    ROOT,
+    block_other_hosts,
+    gzip_weight,
+    launch_chromium,
+    serve_directory,
+    server_url,
+    strict_build_command,
+)
 
 # Builds, kernels and tests never read or write anyone's own review progress (widgets/review_deck.py).
 os.environ["NPC_REVIEW_FILE"] = ""
@@ -68,7 +76,9 @@ class Row:
 
 def strict_build(output_root: pathlib.Path) -> tuple[float, int, str]:
     start = time.perf_counter()
-    result = subprocess.run(strict_build_command(output_root), cwd=ROOT, env=ENV, capture_output=True, text=True, timeout=1800)
+    result = subprocess.run(
+        strict_build_command(output_root), cwd=ROOT, env=ENV, capture_output=True, text=True, timeout=1800
+    )
     elapsed = time.perf_counter() - start
     return elapsed, result.returncode, (result.stdout[-2000:] + result.stderr[-2000:])
 
@@ -84,8 +94,11 @@ def bench_builds(output_root: pathlib.Path) -> list[Row]:
 
 
 def widget_pages(html_root: pathlib.Path) -> list[str]:
-    return sorted(str(p.relative_to(html_root)) for p in (html_root / "chapters").rglob("*.html")
-                  if "data-widget" in p.read_text(encoding="utf-8", errors="replace"))
+    return sorted(
+        str(p.relative_to(html_root))
+        for p in (html_root / "chapters").rglob("*.html")
+        if "data-widget" in p.read_text(encoding="utf-8", errors="replace")
+    )
 
 
 def load_once(browser, url: str, weigh: bool, wait_ready: bool) -> tuple[float | None, int | None]:
@@ -138,8 +151,20 @@ def bench_pages(html_root: pathlib.Path) -> list[Row]:
                     missed = RUNS_PER_PAGE - len(times)
                     note = f"{missed}/{RUNS_PER_PAGE} runs never ready" if missed else ""
                     median = statistics.median(times) / 1000 if times else None
-                    rows.append(Row(f"Time to interactive, {path} (median of {RUNS_PER_PAGE})", median, "s", 1.0, note, digits=2))
-                    rows.append(Row(f"Page weight (gzip), {path}", weight / MB if weight is not None else None, "MB", 2.0, digits=2))
+                    rows.append(
+                        Row(
+                            f"Time to interactive, {path} (median of {RUNS_PER_PAGE})", median, "s", 1.0, note, digits=2
+                        )
+                    )
+                    rows.append(
+                        Row(
+                            f"Page weight (gzip), {path}",
+                            weight / MB if weight is not None else None,
+                            "MB",
+                            2.0,
+                            digits=2,
+                        )
+                    )
                 if (html_root / PLAIN_PAGE).exists():
                     _, weight = load_once(browser, f"{base}/{PLAIN_PAGE}", weigh=True, wait_ready=False)
                     rows.append(Row(f"Page weight (gzip), {PLAIN_PAGE} (no widgets)", weight / MB, "MB", 1.0, digits=2))
@@ -158,8 +183,9 @@ def kernel_peak_rss(notebook: pathlib.Path) -> tuple[float, str]:
     from nbclient import NotebookClient
 
     nb = nbformat.read(notebook, as_version=4)
-    client = NotebookClient(nb, timeout=120, kernel_name="python3",
-                            resources={"metadata": {"path": str(notebook.parent)}})
+    client = NotebookClient(
+        nb, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(notebook.parent)}}
+    )
     peak, done = 0, threading.Event()
 
     def poll():
@@ -208,15 +234,22 @@ def bench_tests() -> Row:
     elapsed = time.perf_counter() - start
     if result.returncode != 0:
         print(f"make test exited {result.returncode}\n{result.stdout[-3000:]}", file=sys.stderr)
-    return Row("Whole test command (`make test`)", elapsed / 60, "min", 5,
-               "" if result.returncode == 0 else f"FAILED, exit {result.returncode}")
+    return Row(
+        "Whole test command (`make test`)",
+        elapsed / 60,
+        "min",
+        5,
+        "" if result.returncode == 0 else f"FAILED, exit {result.returncode}",
+    )
 
 
 def machine_line() -> str:
     # Load average is included because every timing row moves with whatever else shares the CPUs.
     load = ", load avg %.1f/%.1f/%.1f" % os.getloadavg() if hasattr(os, "getloadavg") else ""
-    return (f"Machine: {os.cpu_count()} CPUs, Python {platform.python_version()} ({platform.system()} "
-            f"{platform.machine()}){load}, {datetime.datetime.now().astimezone():%Y-%m-%d %H:%M %Z}")
+    return (
+        f"Machine: {os.cpu_count()} CPUs, Python {platform.python_version()} ({platform.system()} "
+        f"{platform.machine()}){load}, {datetime.datetime.now().astimezone():%Y-%m-%d %H:%M %Z}"
+    )
 
 
 def render(rows: list[Row]) -> str:

@@ -1,6 +1,7 @@
 """The built book as the tests, `make pdf` and `make bench` all meet it: the strict build
 command, its pages, a 127.0.0.1 server for it, and Chromium with every other host blocked.
 """
+
 from __future__ import annotations
 
 import functools
@@ -16,8 +17,13 @@ import yaml
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_FLAGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--no-first-run", "--disable-sync",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
 ]
 # What a page may load: the book's own server, and what its scripts make in memory.
 LOCAL_PREFIXES = ("http://127.0.0.1", "blob:", "data:")
@@ -29,8 +35,18 @@ ASSET_DIRS = {"_static", "_sources", "_images"}
 def strict_build_command(output_root: pathlib.Path) -> list[str]:
     """The README's build, warnings as errors, writing `output_root/_build/html`."""
     jupyter_book = pathlib.Path(sys.executable).with_name("jupyter-book")
-    return [str(jupyter_book), "build", str(ROOT), "--warningiserror", "--nitpick", "--keep-going",
-            "--builder", "html", "--path-output", str(output_root)]
+    return [
+        str(jupyter_book),
+        "build",
+        str(ROOT),
+        "--warningiserror",
+        "--nitpick",
+        "--keep-going",
+        "--builder",
+        "html",
+        "--path-output",
+        str(output_root),
+    ]
 
 
 def toc_entries(toc_path: pathlib.Path = ROOT / "_toc.yml") -> list[str]:

@@ -1,4 +1,5 @@
 """Read references.bib enough to check keys and show short citations inside widgets."""
+
 from __future__ import annotations
 
 import functools
@@ -30,8 +31,11 @@ def author_year(key: str) -> str:
     entry = load_bibliography()[key]
     people = entry.get("author") or entry.get("editor") or "Anonymous"
     surnames = [person.split(",")[0].strip() for person in people.split(" and ")]
-    who = surnames[0] if len(surnames) == 1 else (
-        f"{surnames[0]} and {surnames[1]}" if len(surnames) == 2 else f"{surnames[0]} et al.")
+    who = (
+        surnames[0]
+        if len(surnames) == 1
+        else (f"{surnames[0]} and {surnames[1]}" if len(surnames) == 2 else f"{surnames[0]} et al.")
+    )
     return f"{who} ({entry.get('year', 'n.d.')})"
 
 

@@ -1,4 +1,5 @@
 """DiagnosticAccuracy: from a test's sensitivity and specificity to post-test probabilities."""
+
 from __future__ import annotations
 
 import functools
@@ -15,8 +16,10 @@ ACCURACY_FILE = DATA_DIR / "test_accuracy.yml"
 
 def _check_probability(name: str, value: float) -> None:
     if not 0 < value < 1:
-        raise ValueError(f"{name} must be strictly between 0 and 1 (got {value!r}); "
-                         "0 and 1 make likelihood ratios infinite or undefined")
+        raise ValueError(
+            f"{name} must be strictly between 0 and 1 (got {value!r}); "
+            "0 and 1 make likelihood ratios infinite or undefined"
+        )
 
 
 def likelihood_ratios(sensitivity: float, specificity: float) -> tuple[float, float]:

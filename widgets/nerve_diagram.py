@@ -1,4 +1,5 @@
 """NerveDiagram: a clickable schematic of the sciatic nerve and the hamstrings."""
+
 from __future__ import annotations
 
 import traitlets

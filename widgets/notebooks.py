@@ -5,6 +5,7 @@ Usage: python -m widgets.notebooks chapters/*.ipynb   (or `make notebooks`)
 Saved notebooks keep the outputs nbval compares but drop the embedded widget state and
 volatile metadata: the book build re-executes and embeds widget state itself.
 """
+
 from __future__ import annotations
 
 import pathlib

@@ -1,4 +1,5 @@
 """Quiz: a self-check quiz over one chapter's question bank."""
+
 from __future__ import annotations
 
 import pathlib
@@ -39,8 +40,14 @@ class Quiz(CourseWidget):
     completed = traitlets.Bool(False).tag(sync=True)
 
     @classmethod
-    def from_bank(cls, bank: str, n: int | None = None, shuffle: bool = True, seed: int | None = None,
-                  bank_dir: pathlib.Path = BANK_DIR) -> "Quiz":
+    def from_bank(
+        cls,
+        bank: str,
+        n: int | None = None,
+        shuffle: bool = True,
+        seed: int | None = None,
+        bank_dir: pathlib.Path = BANK_DIR,
+    ) -> "Quiz":
         """Build a quiz from `bank` (a file stem in chapters/quizzes/).
 
         n limits the number of items; shuffle reorders items and options. seed=None uses a

@@ -1,4 +1,5 @@
 """RootLevelExplorer: dermatome, key muscle test, reflex and usual disc for L4, L5, S1, S2."""
+
 from __future__ import annotations
 
 import traitlets
@@ -36,8 +37,10 @@ class RootLevelExplorer(CourseWidget):
 
     def __init__(self, **kwargs):
         data = load_root_levels()
-        roots = [{k: v for k, v in dict(root, citation=short_citation(root["source"])).items() if k != "areas"}
-                 for root in data["roots"]]
+        roots = [
+            {k: v for k, v in dict(root, citation=short_citation(root["source"])).items() if k != "areas"}
+            for root in data["roots"]
+        ]
         super().__init__(svg=LEG_SVG.read_text(encoding="utf-8"), roots=roots, practice=data["practice"], **kwargs)
 
     @traitlets.validate("selected_root")

@@ -1,4 +1,5 @@
 """Root levels, test accuracy and red-flag triage on the published pages."""
+
 import pytest
 
 from tests.helpers import assert_page_clean, open_book_page

@@ -1,5 +1,6 @@
 """A real client: JupyterLab on loopback, the anatomy notebook run in Chromium, a click that
 reaches the kernel."""
+
 import json
 import os
 import pathlib
@@ -35,12 +36,24 @@ def jupyterlab(tmp_path):
     """JupyterLab serving a copy of the chapter, so running it leaves the repo untouched."""
     shutil.copy(ROOT / "chapters" / "02-anatomy.ipynb", tmp_path / "anatomy.ipynb")
     port = free_port()
-    env = dict(os.environ, JUPYTER_RUNTIME_DIR=str(tmp_path / "runtime"),
-               JUPYTERLAB_WORKSPACES_DIR=str(tmp_path / "workspaces"))
+    env = dict(
+        os.environ,
+        JUPYTER_RUNTIME_DIR=str(tmp_path / "runtime"),
+        JUPYTERLAB_WORKSPACES_DIR=str(tmp_path / "workspaces"),
+    )
     command = [
-        sys.executable, "-m", "jupyter", "lab", "--no-browser", "--ServerApp.ip=127.0.0.1",
-        f"--ServerApp.port={port}", f"--IdentityProvider.token={TOKEN}", f"--ServerApp.root_dir={tmp_path}",
-        "--LabApp.expose_app_in_browser=True", "--ServerApp.port_retries=0", "--allow-root",
+        sys.executable,
+        "-m",
+        "jupyter",
+        "lab",
+        "--no-browser",
+        "--ServerApp.ip=127.0.0.1",
+        f"--ServerApp.port={port}",
+        f"--IdentityProvider.token={TOKEN}",
+        f"--ServerApp.root_dir={tmp_path}",
+        "--LabApp.expose_app_in_browser=True",
+        "--ServerApp.port_retries=0",
+        "--allow-root",
     ]
     log = open(tmp_path / "lab.log", "w")
     server = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT)

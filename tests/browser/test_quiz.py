@@ -96,9 +96,15 @@ def test_corrupted_saved_progress_is_discarded_with_a_note(watched_page, site_ur
 
 
 def test_every_chapter_ends_with_its_quiz(watched_page, site_url):
-    stems = {"01-introduction": "introduction", "02-anatomy": "anatomy", "03-causes": "causes",
-             "05-diagnosis-and-treatment": "diagnosis-and-treatment", "06-prevention": "prevention",
-             "07-conclusion": "conclusion", "08-review": "review"}
+    stems = {
+        "01-introduction": "introduction",
+        "02-anatomy": "anatomy",
+        "03-causes": "causes",
+        "05-diagnosis-and-treatment": "diagnosis-and-treatment",
+        "06-prevention": "prevention",
+        "07-conclusion": "conclusion",
+        "08-review": "review",
+    }
     for stem, bank in stems.items():
         page = open_book_page(watched_page, site_url, f"chapters/{stem}.html")
         quiz = page.locator(f"[data-widget='quiz'][data-bank='{bank}']")

@@ -1,4 +1,5 @@
 """Bank text is never executed: a hostile item renders as inert text in a static page."""
+
 import json
 
 import pytest
@@ -18,8 +19,11 @@ HOSTILE_OPTION = '<img src=y onerror="window.__xss=3">'
 @pytest.fixture
 def hostile_page(tmp_path):
     data = valid_bank()
-    data["items"][0].update(prompt=HOSTILE_PROMPT, options=[HOSTILE_OPTION, "L4 to S3"],
-                            explanation='<script>window.__xss=4</script> **why**')
+    data["items"][0].update(
+        prompt=HOSTILE_PROMPT,
+        options=[HOSTILE_OPTION, "L4 to S3"],
+        explanation="<script>window.__xss=4</script> **why**",
+    )
     write_bank(tmp_path, data)
     quiz = Quiz.from_bank("demo", bank_dir=tmp_path, shuffle=False)
     embedded = embed_data(views=[quiz], drop_defaults=False)  # as nbclient stores it
@@ -32,7 +36,8 @@ def hostile_page(tmp_path):
         "<!doctype html><html lang='en'><head><title>xss</title>"
         f"<script type='application/vnd.jupyter.widget-state+json'>{state}</script>"
         "<script defer src='anywidget-static.js'></script></head><body>"
-        f"<script type='application/vnd.jupyter.widget-view+json'>{view}</script></body></html>")
+        f"<script type='application/vnd.jupyter.widget-view+json'>{view}</script></body></html>"
+    )
     server = serve_directory(site)
     yield server_url(server)
     server.shutdown()

@@ -1,5 +1,6 @@
 """Every built page, as a reader meets it: nothing off loopback, no console errors, no broken
 requests, accessible in light and dark mode (axe-core), and within the page-weight budget."""
+
 from __future__ import annotations
 
 import pathlib
@@ -21,10 +22,13 @@ def expected_pages() -> list[str]:
 
 
 def axe_violations(page, mode: str) -> list[str]:
-    page.evaluate("""(mode) => {
+    page.evaluate(
+        """(mode) => {
         document.documentElement.dataset.theme = mode;
         document.documentElement.dataset.mode = mode;
-    }""", mode)
+    }""",
+        mode,
+    )
     if not page.evaluate("typeof window.axe !== 'undefined'"):
         page.add_script_tag(content=AXE.read_text())
     results = page.evaluate("""async () => {
@@ -35,8 +39,9 @@ def axe_violations(page, mode: str) -> list[str]:
         return r.violations.map(v => ({id: v.id, impact: v.impact,
             targets: v.nodes.slice(0, 3).map(n => n.target.join(" ")), help: v.help}));
     }""")
-    return [f"[{mode}] {v['id']} ({v['impact']}): {v['help']} at {v['targets']}"
-            for v in results if v["impact"] in SERIOUS]
+    return [
+        f"[{mode}] {v['id']} ({v['impact']}): {v['help']} at {v['targets']}" for v in results if v["impact"] in SERIOUS
+    ]
 
 
 def test_audit_covers_every_built_page(built_site):
@@ -69,4 +74,6 @@ def test_page_is_clean_accessible_and_light(watched_page, site_url, built_site, 
     heaviest = sorted(transferred, key=lambda item: -item[1])[:5]
     assert total <= budget, f"{path}: {total} gzip bytes > budget {budget}; heaviest: {heaviest}"
     if not has_widgets:
-        assert not any("anywidget-static" in url for url, _ in transferred), f"{path} loads the widget runtime without widgets"
+        assert not any("anywidget-static" in url for url, _ in transferred), (
+            f"{path} loads the widget runtime without widgets"
+        )

@@ -1,4 +1,5 @@
 """RootLevelExplorer, DiagnosticAccuracy and RedFlagTriage: data, maths and API."""
+
 import re
 
 import pytest
@@ -12,16 +13,19 @@ from widgets.diagnostic_accuracy import likelihood_ratios, load_accuracy_data, p
 from widgets.triage import RED_FLAGS, load_cases, validate_cases
 
 
-@pytest.mark.parametrize("pretest, sens, spec, positive, expected", [
-    # Worked by hand: odds 1, LR+ 0.91/0.74 = 1.2297 -> 1.2297/2.2297 = 0.5515
-    (0.5, 0.91, 0.26, True, 0.5515),
-    # LR- 0.09/0.26 = 0.3462 -> 0.3462/1.3462 = 0.2571
-    (0.5, 0.91, 0.26, False, 0.2571),
-    # odds 0.25/0.75 = 1/3, LR+ 0.29/0.12 = 2.4167 -> 0.8056/1.8056 = 0.4462
-    (0.25, 0.29, 0.88, True, 0.4462),
-    # odds 9, LR- 0.71/0.88 = 0.8068 -> 7.2614/8.2614 = 0.8790
-    (0.9, 0.29, 0.88, False, 0.8790),
-])
+@pytest.mark.parametrize(
+    "pretest, sens, spec, positive, expected",
+    [
+        # Worked by hand: odds 1, LR+ 0.91/0.74 = 1.2297 -> 1.2297/2.2297 = 0.5515
+        (0.5, 0.91, 0.26, True, 0.5515),
+        # LR- 0.09/0.26 = 0.3462 -> 0.3462/1.3462 = 0.2571
+        (0.5, 0.91, 0.26, False, 0.2571),
+        # odds 0.25/0.75 = 1/3, LR+ 0.29/0.12 = 2.4167 -> 0.8056/1.8056 = 0.4462
+        (0.25, 0.29, 0.88, True, 0.4462),
+        # odds 9, LR- 0.71/0.88 = 0.8068 -> 7.2614/8.2614 = 0.8790
+        (0.9, 0.29, 0.88, False, 0.8790),
+    ],
+)
 def test_post_test_probability_matches_hand_worked_values(pretest, sens, spec, positive, expected):
     assert post_test_probability(pretest, sens, spec, positive) == pytest.approx(expected, abs=1e-4)
 
@@ -31,10 +35,15 @@ def test_likelihood_ratios_match_the_fact_sheet():
     assert round(lr_positive, 2) == 1.23 and round(lr_negative, 2) == 0.35
 
 
-@pytest.mark.parametrize("field, args", [
-    ("pretest", (0, 0.9, 0.5, True)), ("pretest", (1, 0.9, 0.5, True)),
-    ("sensitivity", (0.5, 1, 0.5, True)), ("specificity", (0.5, 0.9, 0, False)),
-])
+@pytest.mark.parametrize(
+    "field, args",
+    [
+        ("pretest", (0, 0.9, 0.5, True)),
+        ("pretest", (1, 0.9, 0.5, True)),
+        ("sensitivity", (0.5, 1, 0.5, True)),
+        ("specificity", (0.5, 0.9, 0, False)),
+    ],
+)
 def test_zero_and_one_are_rejected_with_a_clear_error(field, args):
     with pytest.raises(ValueError, match=f"{field} must be strictly between 0 and 1"):
         post_test_probability(*args)

@@ -1,4 +1,5 @@
 """Every figure in images/ comes from a script and regenerates byte for byte."""
+
 import importlib
 import pathlib
 
@@ -21,5 +22,9 @@ def test_figure_script_reproduces_the_committed_files(script, tmp_path):
 def test_every_image_has_a_script():
     produced = set()
     for script in SCRIPTS:
-        produced |= {p.name for p in IMAGES.glob("*.svg") if p.stem in script.read_text() or p.stem.replace("-", "_") in script.stem}
+        produced |= {
+            p.name
+            for p in IMAGES.glob("*.svg")
+            if p.stem in script.read_text() or p.stem.replace("-", "_") in script.stem
+        }
     assert {p.name for p in IMAGES.glob("*.svg")} == produced

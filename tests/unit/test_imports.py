@@ -54,8 +54,9 @@ def package_imports() -> dict[str, set[str]]:
 
 
 def test_rendering_every_widget_loads_no_checker_builder_or_plotting_library():
-    result = subprocess.run([sys.executable, "-c", RENDER_EVERY_WIDGET], capture_output=True, text=True,
-                            cwd=REPO_ROOT, check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", RENDER_EVERY_WIDGET], capture_output=True, text=True, cwd=REPO_ROOT, check=True
+    )
     loaded = json.loads(result.stdout.splitlines()[-1])
     assert [m for m in loaded if any(m == heavy or m.startswith(heavy + ".") for heavy in HEAVY)] == []
 
@@ -84,13 +85,23 @@ def test_only_the_authoring_tools_and_entry_points_import_them():
 
 
 def test_the_bank_command_runs_without_a_double_import_warning():
-    result = subprocess.run([sys.executable, "-W", "error::RuntimeWarning", "-m", "widgets.quizbank", "check"],
-                            capture_output=True, text=True, cwd=REPO_ROOT)
+    result = subprocess.run(
+        [sys.executable, "-W", "error::RuntimeWarning", "-m", "widgets.quizbank", "check"],
+        capture_output=True,
+        text=True,
+        cwd=REPO_ROOT,
+    )
     assert result.returncode == 0, result.stderr
     assert "0 problem(s)" in result.stdout
 
 
 def test_the_notebooks_public_api():
-    assert set(widgets.__all__) == {"NerveDiagram", "Quiz", "ReviewDeck", "RootLevelExplorer",
-                                    "RedFlagTriage", "DiagnosticAccuracy"}
+    assert set(widgets.__all__) == {
+        "NerveDiagram",
+        "Quiz",
+        "ReviewDeck",
+        "RootLevelExplorer",
+        "RedFlagTriage",
+        "DiagnosticAccuracy",
+    }
     assert callable(widgets.Quiz.from_bank)

@@ -1,4 +1,5 @@
 """NerveDiagram: its data file, its deterministic SVG and its Python API."""
+
 import re
 
 import pytest
@@ -11,10 +12,27 @@ from widgets.bibliography import load_bibliography
 from widgets.nerve_diagram import DIAGRAM_SVG
 
 ISSUE_REGIONS = {
-    "root_l4", "root_l5", "root_s1", "root_s2", "root_s3", "piriformis", "sciatic_pelvis",
-    "sciatic_foramen", "sciatic_buttock", "sciatic_thigh", "tibial_division", "common_fibular_division",
-    "sciatic_bifurcation", "posterior_femoral_cutaneous", "ischial_tuberosity", "biceps_femoris_long",
-    "biceps_femoris_short", "semitendinosus", "semimembranosus", "adductor_magnus_hamstring", "gluteus_maximus",
+    "root_l4",
+    "root_l5",
+    "root_s1",
+    "root_s2",
+    "root_s3",
+    "piriformis",
+    "sciatic_pelvis",
+    "sciatic_foramen",
+    "sciatic_buttock",
+    "sciatic_thigh",
+    "tibial_division",
+    "common_fibular_division",
+    "sciatic_bifurcation",
+    "posterior_femoral_cutaneous",
+    "ischial_tuberosity",
+    "biceps_femoris_long",
+    "biceps_femoris_short",
+    "semitendinosus",
+    "semimembranosus",
+    "adductor_magnus_hamstring",
+    "gluteus_maximus",
 }
 
 

@@ -1,4 +1,5 @@
 """Quiz: built from a bank, deterministic per seed, stable repr."""
+
 import pytest
 
 from widgets import Quiz

@@ -1,4 +1,5 @@
 """Question-bank validation: each failure names the file, the line, the item and the field."""
+
 import re
 
 import pytest
@@ -79,7 +80,9 @@ def test_empty_options(tmp_path, chapter_dir):
 
 def test_unknown_type(tmp_path, chapter_dir):
     _, found = problems_for(tmp_path, chapter_dir, broken(lambda d: d["items"][2].update(type="essay")))
-    assert any("item 'demo-true-false'" in p and "field 'type'" in p and "unknown type 'essay'" in p for p in found), found
+    assert any("item 'demo-true-false'" in p and "field 'type'" in p and "unknown type 'essay'" in p for p in found), (
+        found
+    )
 
 
 def test_unknown_bib_key(tmp_path, chapter_dir):
@@ -98,7 +101,9 @@ def test_objective_not_in_the_bank(tmp_path, chapter_dir):
 
 
 def test_objective_not_in_the_chapter_notebook(tmp_path, chapter_dir):
-    _, found = problems_for(tmp_path, chapter_dir, broken(lambda d: d["objectives"].update({"demo-2": "Cure sciatica."})))
+    _, found = problems_for(
+        tmp_path, chapter_dir, broken(lambda d: d["objectives"].update({"demo-2": "Cure sciatica."}))
+    )
     assert_one_problem(found, "objective 'demo-2'", "not in the chapter's learning objectives")
 
 
@@ -116,7 +121,9 @@ def test_a_broken_bank_does_not_half_load(tmp_path, chapter_dir):
 
 def test_a_bank_missing_a_field_does_not_half_render_and_names_the_check(tmp_path):
     write_bank(tmp_path, broken(lambda d: d["items"][1].pop("explanation")))
-    with pytest.raises(BankError, match=r"(?s)item 'demo-multiple': field 'explanation': missing.*widgets\.quizbank check"):
+    with pytest.raises(
+        BankError, match=r"(?s)item 'demo-multiple': field 'explanation': missing.*widgets\.quizbank check"
+    ):
         Quiz.from_bank("demo", bank_dir=tmp_path)
 
 

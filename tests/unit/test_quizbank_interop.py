@@ -1,4 +1,5 @@
 """Interop: GIFT and jupyterquiz out, jupyterquiz in; each parsed back and compared."""
+
 import json
 import pathlib
 import re
@@ -25,10 +26,14 @@ def parse_gift(text: str) -> list[dict]:
             questions.append({"id": unescape(title), "kind": "true_false", "answer": body == "TRUE"})
         elif body.startswith("#"):
             value, tolerance = body[1:].split(":")
-            questions.append({"id": unescape(title), "kind": "numeric", "answer": float(value), "tolerance": float(tolerance)})
+            questions.append(
+                {"id": unescape(title), "kind": "numeric", "answer": float(value), "tolerance": float(tolerance)}
+            )
         else:
             parts = re.findall(r"([=~])(%-?[\d.]+%)?((?:\\.|[^=~])*)", body)
-            right = [unescape(t) for mark, weight, t in parts if mark == "=" or (weight and not weight.startswith("%-"))]
+            right = [
+                unescape(t) for mark, weight, t in parts if mark == "=" or (weight and not weight.startswith("%-"))
+            ]
             options = [unescape(t) for *_, t in parts]
             questions.append({"id": unescape(title), "kind": "choice", "options": options, "right": right})
     return questions
@@ -83,7 +88,16 @@ def test_importer_reads_all_eight_jupyterquiz_examples_faithfully():
     data, notes = from_jupyterquiz(questions, "demo", "01-introduction", "ropper2015sciatica", "Imported")
     items = data["items"]
     assert len(items) == 8
-    assert [item["type"] for item in items] == ["multiple", "multiple", "single", "numeric", "numeric", "single", "single", "single"]
+    assert [item["type"] for item in items] == [
+        "multiple",
+        "multiple",
+        "single",
+        "numeric",
+        "numeric",
+        "single",
+        "single",
+        "single",
+    ]
     assert items[0]["answer"] == [a["answer"] for a in questions[0]["answers"] if a["correct"]]
     assert items[3]["answer"] == questions[3]["answers"][0]["value"]
     assert "```" in items[5]["prompt"], "a question's code block is kept in the prompt"

@@ -1,4 +1,5 @@
 """The offline widget runtime: our loader, the anywidget contract it implements."""
+
 import importlib.metadata
 import pathlib
 import re

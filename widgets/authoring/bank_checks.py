@@ -138,11 +138,15 @@ def bank_problems(path: pathlib.Path, chapter_dir: pathlib.Path | None = None) -
         chapter_dir = pathlib.Path(chapter_dir)
         taught = chapter_objectives(data["chapter"], chapter_dir)
         if not (chapter_dir / f"{data['chapter']}.ipynb").exists():
-            problems.append(f"{where}:{lines.get('chapter', 1)}: bank field 'chapter': no notebook chapters/{data['chapter']}.ipynb")
+            problems.append(
+                f"{where}:{lines.get('chapter', 1)}: bank field 'chapter': no notebook chapters/{data['chapter']}.ipynb"
+            )
         else:
             for key, text_ in objectives.items():
                 if text_ not in taught:
-                    problems.append(f"{where}:{lines.get('objectives', 1)}: objective {key!r}: not in the chapter's learning objectives: {text_!r}")
+                    problems.append(
+                        f"{where}:{lines.get('objectives', 1)}: objective {key!r}: not in the chapter's learning objectives: {text_!r}"
+                    )
 
     known_sources, region_ids = set(load_bibliography()), set(region_labels())
     seen = {}
@@ -150,7 +154,9 @@ def bank_problems(path: pathlib.Path, chapter_dir: pathlib.Path | None = None) -
         if not isinstance(item, dict):
             continue
         if item.get("id") in seen:
-            problems.append(f"{where}:{lines.get(('item', index, 'id'), 1)}: {item_label(index)}: field 'id': duplicate id (first at line {seen[item['id']]})")
+            problems.append(
+                f"{where}:{lines.get(('item', index, 'id'), 1)}: {item_label(index)}: field 'id': duplicate id (first at line {seen[item['id']]})"
+            )
         elif item.get("id"):
             seen[item["id"]] = lines.get(("item", index, "id"), 1)
         for field, message in _item_problems(item, data, known_sources, region_ids):
@@ -169,7 +175,9 @@ def check_banks(paths=None, chapter_dir: pathlib.Path | None = None) -> list[str
         for item in (data or {}).get("items") or []:
             if isinstance(item, dict) and item.get("id"):
                 if item["id"] in owners and owners[item["id"]] != path:
-                    problems.append(f"{display_path(path)}: item {item['id']!r}: field 'id': duplicate id, also in {display_path(owners[item['id']])}")
+                    problems.append(
+                        f"{display_path(path)}: item {item['id']!r}: field 'id': duplicate id, also in {display_path(owners[item['id']])}"
+                    )
                 owners.setdefault(item["id"], path)
     return problems
 

@@ -17,18 +17,27 @@ def validate_anatomy(data: dict, known_sources: set[str]) -> list[str]:
             if not region.get(field):
                 problems.append(f"{ANATOMY_FILE.name}: region {name!r}: missing field {field!r}")
         if region.get("source") and region["source"] not in known_sources:
-            problems.append(f"{ANATOMY_FILE.name}: region {name!r}: field 'source': unknown bib key {region['source']!r}")
+            problems.append(
+                f"{ANATOMY_FILE.name}: region {name!r}: field 'source': unknown bib key {region['source']!r}"
+            )
     duplicates = {i for i in ids if ids.count(i) > 1}
     problems += [f"{ANATOMY_FILE.name}: duplicate region id {d!r}" for d in sorted(duplicates, key=str)]
     for prompt in data.get("find_prompts", []):
         if prompt.get("region") not in ids:
-            problems.append(f"{ANATOMY_FILE.name}: find prompt {prompt.get('prompt')!r}: unknown region {prompt.get('region')!r}")
+            problems.append(
+                f"{ANATOMY_FILE.name}: find prompt {prompt.get('prompt')!r}: unknown region {prompt.get('region')!r}"
+            )
     for cause in data.get("causes", []):
         for field in ("id", "label", "regions", "mechanism", "source"):
             if not cause.get(field):
                 problems.append(f"{ANATOMY_FILE.name}: cause {cause.get('id')!r}: missing field {field!r}")
-        problems += [f"{ANATOMY_FILE.name}: cause {cause.get('id')!r}: unknown region {r!r}"
-                     for r in cause.get("regions", []) if r not in ids]
+        problems += [
+            f"{ANATOMY_FILE.name}: cause {cause.get('id')!r}: unknown region {r!r}"
+            for r in cause.get("regions", [])
+            if r not in ids
+        ]
         if cause.get("source") and cause["source"] not in known_sources:
-            problems.append(f"{ANATOMY_FILE.name}: cause {cause.get('id')!r}: field 'source': unknown bib key {cause['source']!r}")
+            problems.append(
+                f"{ANATOMY_FILE.name}: cause {cause.get('id')!r}: field 'source': unknown bib key {cause['source']!r}"
+            )
     return problems

@@ -75,11 +75,17 @@ def draw_leg_dermatomes(data: dict | None = None):
     ax.set_aspect("equal")
     ax.axis("off")
     for view, label_x in (("front", 20), ("back", 70)):
-        ax.add_patch(Polygon(data["outline"][view], closed=True, facecolor="#f3ece4", edgecolor="#6d6452", linewidth=1.2, zorder=1))
+        ax.add_patch(
+            Polygon(
+                data["outline"][view], closed=True, facecolor="#f3ece4", edgecolor="#6d6452", linewidth=1.2, zorder=1
+            )
+        )
         ax.text(label_x, -3, "Front" if view == "front" else "Back", ha="center", fontsize=10)
     for root in data["roots"]:
         for number, area in enumerate(root["areas"]):
-            patch = Polygon(area, closed=True, facecolor=ROOT_COLOURS[root["id"]], edgecolor="#333333", linewidth=0.8, zorder=2)
+            patch = Polygon(
+                area, closed=True, facecolor=ROOT_COLOURS[root["id"]], edgecolor="#333333", linewidth=0.8, zorder=2
+            )
             patch.set_gid(f"dermatome-{root['id']}" + (f"-{number}" if number else ""))
             ax.add_patch(patch)
         first = root["areas"][0]

@@ -3,6 +3,7 @@
 The same inputs give the same SVG bytes on every run (tests regenerate and compare), so
 the SVG carries no date, no random ids and text stays text (smaller, searchable).
 """
+
 from __future__ import annotations
 
 import pathlib

@@ -1,4 +1,5 @@
 """Question exchange: jupyterquiz JSON in and out, Moodle GIFT out."""
+
 from __future__ import annotations
 
 import re
@@ -49,29 +50,44 @@ def to_jupyterquiz(banks: list[Bank]) -> list[dict]:
             payload = item_payload(item)
             if item["type"] == "numeric":
                 tolerance = item.get("tolerance", 0)
-                questions.append({
-                    "question": item["prompt"], "type": "numeric", "precision": 4,
-                    "answers": [
-                        {"type": "range", "range": [item["answer"] - tolerance, item["answer"] + tolerance],
-                         "correct": True, "feedback": item["explanation"]},
-                        {"type": "default", "feedback": "Not quite. " + item["explanation"]},
-                    ],
-                })
+                questions.append(
+                    {
+                        "question": item["prompt"],
+                        "type": "numeric",
+                        "precision": 4,
+                        "answers": [
+                            {
+                                "type": "range",
+                                "range": [item["answer"] - tolerance, item["answer"] + tolerance],
+                                "correct": True,
+                                "feedback": item["explanation"],
+                            },
+                            {"type": "default", "feedback": "Not quite. " + item["explanation"]},
+                        ],
+                    }
+                )
                 continue
             correct = payload["answer"] if item["type"] == "multiple" else [payload["answer"]]
-            questions.append({
-                "question": item["prompt"],
-                "type": "many_choice" if item["type"] == "multiple" else "multiple_choice",
-                "answers": [
-                    {"answer": option, "correct": option in correct,
-                     "feedback": ("Correct. " if option in correct else "Not quite. ") + item["explanation"]}
-                    for option in payload["options"]
-                ],
-            })
+            questions.append(
+                {
+                    "question": item["prompt"],
+                    "type": "many_choice" if item["type"] == "multiple" else "multiple_choice",
+                    "answers": [
+                        {
+                            "answer": option,
+                            "correct": option in correct,
+                            "feedback": ("Correct. " if option in correct else "Not quite. ") + item["explanation"],
+                        }
+                        for option in payload["options"]
+                    ],
+                }
+            )
     return questions
 
 
-def from_jupyterquiz(questions: list[dict], bank: str, chapter: str, source: str, objective: str) -> tuple[dict, list[str]]:
+def from_jupyterquiz(
+    questions: list[dict], bank: str, chapter: str, source: str, objective: str
+) -> tuple[dict, list[str]]:
     """A bank (as a dict ready for YAML) from jupyterquiz questions, plus notes on what was dropped."""
     items, notes = [], []
     for number, question in enumerate(questions, start=1):
@@ -82,8 +98,14 @@ def from_jupyterquiz(questions: list[dict], bank: str, chapter: str, source: str
         prompt = question["question"]
         if question.get("code"):
             prompt += "\n\n```\n" + question["code"] + "\n```"
-        item = {"id": item_id, "prompt": prompt, "explanation": " ".join(feedback) or "Imported from jupyterquiz.",
-                "source": source, "objective": f"{bank}-1", "difficulty": "medium"}
+        item = {
+            "id": item_id,
+            "prompt": prompt,
+            "explanation": " ".join(feedback) or "Imported from jupyterquiz.",
+            "source": source,
+            "objective": f"{bank}-1",
+            "difficulty": "medium",
+        }
         if any(a.get("feedback") for a in answers if not a.get("correct")):
             notes.append(f"{item_id}: per-option feedback for wrong answers dropped (our format has one explanation)")
         for hint in ("answer_cols", "precision"):
@@ -112,6 +134,11 @@ def from_jupyterquiz(questions: list[dict], bank: str, chapter: str, source: str
             else:
                 item.update(type="single", options=options, answer=correct[0] if correct else "")
         items.append(item)
-    data = {"bank": bank, "chapter": chapter, "title": f"Imported: {bank}",
-            "objectives": {f"{bank}-1": objective}, "items": items}
+    data = {
+        "bank": bank,
+        "chapter": chapter,
+        "title": f"Imported: {bank}",
+        "objectives": {f"{bank}-1": objective},
+        "items": items,
+    }
     return data, notes

@@ -9,6 +9,7 @@
   entry role="doc-biblioentry", which is not a list item, so screen readers (and axe) see a
   list without items.
 """
+
 import hashlib
 import pathlib
 import shutil
