@@ -42,8 +42,8 @@ figures: $(VENV)/.book-installed
 check-banks: $(VENV)/.book-installed
 	$(PY) -m widgets.quizbank check
 
-vendor: $(PY)
-	$(PY) tools/vendor.py
+vendor: $(VENV)/.book-installed
+	$(PY) -m tools.vendor
 
 bench: $(VENV)/.test-installed
 	$(PY) -m tools.bench
@@ -52,4 +52,4 @@ pdf: $(VENV)/.test-installed book
 	$(PY) -m tools.print_pdf $(BUILD) _build/pdf/nerve-pain-in-the-hamstring.pdf
 
 clean:
-	rm -rf _build .pytest_cache
+	rm -rf _build build .pytest_cache

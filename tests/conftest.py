@@ -17,8 +17,8 @@ from tools.book_site import (
     server_url,
     strict_build_command,
 )
+from widgets.paths import REPO_ROOT as ROOT
 
-ROOT = pathlib.Path(__file__).resolve().parents[1]
 # Builds, kernels and tests never touch anyone's own review progress (widgets/review_deck.py).
 os.environ.setdefault("NPC_REVIEW_FILE", "")
 # BOOK_OUTPUT_DIR lets parallel work build elsewhere; _build/html under the repo by default.

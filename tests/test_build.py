@@ -4,8 +4,6 @@ import re
 
 import pytest
 
-from tests.conftest import BUILD_HTML
-
 pytestmark = pytest.mark.build
 
 

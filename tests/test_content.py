@@ -7,8 +7,8 @@ import nbformat
 import pytest
 
 from widgets.bibliography import load_bibliography
+from widgets.paths import REPO_ROOT as ROOT
 
-ROOT = pathlib.Path(__file__).resolve().parents[1]
 CHAPTERS = sorted((ROOT / "chapters").glob("0*.ipynb"))
 PAGES = [ROOT / "intro.md", *sorted((ROOT / "chapters" / "appendix").glob("*.md"))]
 CITE = re.compile(r"\{cite(?::[a-z]+)?\}`([^`]+)`")

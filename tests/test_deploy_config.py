@@ -9,7 +9,8 @@ import tomllib
 
 import yaml
 
-ROOT = pathlib.Path(__file__).resolve().parents[1]
+from widgets.paths import REPO_ROOT as ROOT
+
 WORKFLOWS = ROOT / ".github" / "workflows"
 BINDER = ROOT / "binder"
 

@@ -3,8 +3,8 @@
 import pathlib
 
 from tools.book_site import toc_entries
+from widgets.paths import REPO_ROOT as ROOT
 
-ROOT = pathlib.Path(__file__).resolve().parents[1]
 SOURCE_SUFFIXES = (".ipynb", ".md")
 
 

@@ -19,7 +19,8 @@ import sys
 import tarfile
 import tempfile
 
-ROOT = pathlib.Path(__file__).resolve().parents[1]
+from widgets.paths import REPO_ROOT as ROOT
+
 VENDOR_DIR = ROOT / "tests" / "vendor"
 MANIFEST = VENDOR_DIR / "manifest.json"
 # name -> (pinned version, files to keep from the npm tarball's package/ folder)

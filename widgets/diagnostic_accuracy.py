@@ -8,8 +8,8 @@ import traitlets
 import yaml
 
 from ._base import CourseWidget, es_module, stylesheet
-from .paths import DATA_DIR
 from .bibliography import short_citation
+from .paths import DATA_DIR
 
 ACCURACY_FILE = DATA_DIR / "test_accuracy.yml"
 

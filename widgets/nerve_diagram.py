@@ -5,9 +5,9 @@ from __future__ import annotations
 import traitlets
 
 from ._base import CourseWidget, es_module, stylesheet
-from .paths import IMAGES_DIR
 from .anatomy import load_anatomy
 from .bibliography import short_citation
+from .paths import IMAGES_DIR
 
 DIAGRAM_SVG = IMAGES_DIR / "sciatic-nerve-diagram.svg"
 MODES = ("explore", "find", "causes")

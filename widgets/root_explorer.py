@@ -5,8 +5,8 @@ from __future__ import annotations
 import traitlets
 
 from ._base import CourseWidget, es_module, stylesheet
-from .paths import IMAGES_DIR
 from .bibliography import short_citation
+from .paths import IMAGES_DIR
 from .root_levels import load_root_levels
 
 LEG_SVG = IMAGES_DIR / "leg-dermatomes.svg"

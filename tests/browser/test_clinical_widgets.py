@@ -3,8 +3,8 @@
 import pytest
 
 from tests.helpers import assert_page_clean, open_book_page
-from widgets.root_levels import load_root_levels
 from widgets.diagnostic_accuracy import load_accuracy_data, post_test_probability
+from widgets.root_levels import load_root_levels
 from widgets.triage import load_cases
 
 pytestmark = pytest.mark.browser

@@ -3,7 +3,6 @@ reaches the kernel."""
 
 import json
 import os
-import pathlib
 import shutil
 import socket
 import subprocess
@@ -14,9 +13,9 @@ import urllib.request
 import pytest
 
 from tests.helpers import region_point
+from widgets.paths import REPO_ROOT as ROOT
 
 pytestmark = pytest.mark.browser
-ROOT = pathlib.Path(__file__).resolve().parents[2]
 TOKEN = "course-test-token"
 KERNEL_PROBE = (
     "import ipywidgets.widgets.widget as registry\n"

@@ -5,9 +5,9 @@ import json
 import pytest
 from ipywidgets.embed import embed_data
 
-from tools.book_site import serve_directory, server_url
 from tests.helpers import open_book_page
 from tests.unit.bank_factory import valid_bank, write_bank
+from tools.book_site import serve_directory, server_url
 from widgets import Quiz
 from widgets.paths import RUNTIME_DIR
 

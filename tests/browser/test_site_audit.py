@@ -3,14 +3,13 @@ requests, accessible in light and dark mode (axe-core), and within the page-weig
 
 from __future__ import annotations
 
-import pathlib
-
 import pytest
 
 from tools.book_site import GENERATED_PAGES, built_pages, gzip_sizes, toc_pages
+from widgets.paths import REPO_ROOT as ROOT
 
 pytestmark = pytest.mark.browser
-AXE = pathlib.Path(__file__).resolve().parents[1] / "vendor" / "axe-core" / "axe.min.js"
+AXE = ROOT / "tests" / "vendor" / "axe-core" / "axe.min.js"
 SERIOUS = {"serious", "critical"}
 BUDGET_WITH_WIDGETS = 2_000_000
 BUDGET_WITHOUT_WIDGETS = 1_000_000

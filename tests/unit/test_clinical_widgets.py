@@ -7,9 +7,9 @@ import pytest
 from images import make_leg_dermatomes
 from widgets import DiagnosticAccuracy, RedFlagTriage, RootLevelExplorer
 from widgets.bibliography import load_bibliography
+from widgets.diagnostic_accuracy import likelihood_ratios, load_accuracy_data, post_test_probability
 from widgets.root_explorer import LEG_SVG
 from widgets.root_levels import load_root_levels
-from widgets.diagnostic_accuracy import likelihood_ratios, load_accuracy_data, post_test_probability
 from widgets.triage import RED_FLAGS, load_cases, validate_cases
 
 

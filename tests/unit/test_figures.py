@@ -1,11 +1,12 @@
 """Every figure in images/ comes from a script and regenerates byte for byte."""
 
 import importlib
-import pathlib
 
 import pytest
 
-IMAGES = pathlib.Path(__file__).resolve().parents[2] / "images"
+from widgets.paths import REPO_ROOT
+
+IMAGES = REPO_ROOT / "images"
 SCRIPTS = sorted(IMAGES.glob("make_*.py"))
 
 

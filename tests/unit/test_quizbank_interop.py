@@ -1,18 +1,18 @@
 """Interop: GIFT and jupyterquiz out, jupyterquiz in; each parsed back and compared."""
 
 import json
-import pathlib
 import re
 
 import yaml
 
 from widgets.authoring.bank_checks import checked_bank
 from widgets.authoring.interop import from_jupyterquiz, to_gift, to_jupyterquiz
+from widgets.paths import REPO_ROOT as ROOT
 from widgets.quizbank import load_all_banks
 
 from .bank_factory import valid_bank, write_bank, write_chapter
 
-SAMPLES = pathlib.Path(__file__).resolve().parents[1] / "fixtures" / "jupyterquiz-examples.json"
+SAMPLES = ROOT / "tests" / "fixtures" / "jupyterquiz-examples.json"
 
 
 def parse_gift(text: str) -> list[dict]:

@@ -16,7 +16,7 @@ import shutil
 
 from sphinx.errors import ExtensionError
 
-from ..paths import BANK_DIR, BIB_FILE, COURSE_ROOT, IMAGES_DIR, PACKAGE_DIR
+from ..paths import BANK_DIR, BIB_FILE, IMAGES_DIR, PACKAGE_DIR, display_path
 from .bank_checks import check_banks
 
 # What a kernel's widgets read (this authoring package is not among them, so editing the
@@ -30,7 +30,7 @@ def widget_digest() -> str:
     files += [*BANK_DIR.glob("*.yml"), *IMAGES_DIR.glob("*.svg"), BIB_FILE]
     digest = hashlib.sha256()
     for path in sorted(files):
-        digest.update(str(path.relative_to(COURSE_ROOT)).encode() + b"\0" + path.read_bytes())
+        digest.update(display_path(path).encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
 
 
