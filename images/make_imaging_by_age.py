@@ -14,7 +14,7 @@ AGES = (20, 80)
 def main(out_dir=None):
     use_course_style()
     fig, ax = plt.subplots(figsize=(6.4, 3.6))
-    for (label, values), marker in zip(FINDINGS.items(), "os^"):
+    for (label, values), marker in zip(FINDINGS.items(), "os^", strict=True):
         ax.plot(AGES, values, marker=marker, linewidth=2, label=label)
         ax.annotate(f"{values[1]}%", (AGES[1], values[1]), xytext=(6, -3), textcoords="offset points")
         ax.annotate(f"{values[0]}%", (AGES[0], values[0]), xytext=(-30, -3), textcoords="offset points")

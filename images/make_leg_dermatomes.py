@@ -4,8 +4,8 @@ Writes images/leg-dermatomes.svg (read by RootLevelExplorer) and a PNG for print
 Run: python images/make_leg_dermatomes.py
 """
 
-from widgets.authoring.figures import save_figure, use_course_style
 from widgets.authoring.drawings import draw_leg_dermatomes
+from widgets.authoring.figures import save_figure, use_course_style
 
 STEM = "leg-dermatomes"
 

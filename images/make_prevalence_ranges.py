@@ -13,7 +13,7 @@ RANGES = [("Annual prevalence", 2, 34), ("Lifetime prevalence", 12, 43)]
 def main(out_dir=None):
     use_course_style()
     fig, ax = plt.subplots(figsize=(6.4, 2.2))
-    for row, (label, low, high) in enumerate(RANGES):
+    for row, (_label, low, high) in enumerate(RANGES):
         ax.plot([low, high], [row, row], linewidth=10, solid_capstyle="butt", color="#2f6f9f")
         ax.text(low - 1, row, f"{low}%", ha="right", va="center")
         ax.text(high + 1, row, f"{high}%", ha="left", va="center")

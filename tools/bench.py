@@ -245,7 +245,7 @@ def bench_tests() -> Row:
 
 def machine_line() -> str:
     # Load average is included because every timing row moves with whatever else shares the CPUs.
-    load = ", load avg %.1f/%.1f/%.1f" % os.getloadavg() if hasattr(os, "getloadavg") else ""
+    load = ", load avg {:.1f}/{:.1f}/{:.1f}".format(*os.getloadavg()) if hasattr(os, "getloadavg") else ""
     return (
         f"Machine: {os.cpu_count()} CPUs, Python {platform.python_version()} ({platform.system()} "
         f"{platform.machine()}){load}, {datetime.datetime.now().astimezone():%Y-%m-%d %H:%M %Z}"

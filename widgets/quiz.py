@@ -47,7 +47,7 @@ class Quiz(CourseWidget):
         shuffle: bool = True,
         seed: int | None = None,
         bank_dir: pathlib.Path = BANK_DIR,
-    ) -> "Quiz":
+    ) -> Quiz:
         """Build a quiz from `bank` (a file stem in chapters/quizzes/).
 
         n limits the number of items; shuffle reorders items and options. seed=None uses a

@@ -54,8 +54,8 @@ def jupyterlab(tmp_path):
         "--ServerApp.port_retries=0",
         "--allow-root",
     ]
-    log = open(tmp_path / "lab.log", "w")
-    server = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT)
+    with open(tmp_path / "lab.log", "w") as log:  # the server keeps its own copy of the handle
+        server = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and server.poll() is None:

@@ -7,6 +7,7 @@ import nbformat
 import yaml
 
 OBJECTIVES = {"demo-1": "Describe the sciatic nerve.", "demo-2": "Identify red flags."}
+OBJECTIVE_TEXTS = tuple(OBJECTIVES.values())
 
 
 def valid_bank() -> dict:
@@ -76,7 +77,7 @@ def valid_bank() -> dict:
     )
 
 
-def write_chapter(directory: pathlib.Path, objectives=OBJECTIVES.values()) -> pathlib.Path:
+def write_chapter(directory: pathlib.Path, objectives=OBJECTIVE_TEXTS) -> pathlib.Path:
     numbered = "\n".join(f"{n}. {text}" for n, text in enumerate(objectives, start=1))
     notebook = nbformat.v4.new_notebook(
         cells=[

@@ -43,7 +43,7 @@ def test_item_payloads_carry_safe_text_and_source(demo_dir):
 
 
 def test_unknown_bank_names_the_known_ones():
-    with pytest.raises(BankError, match="no such bank 'symptom'.*symptoms"):
+    with pytest.raises(BankError, match=r"no such bank 'symptom'.*symptoms"):
         Quiz.from_bank("symptom")
 
 

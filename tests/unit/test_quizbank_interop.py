@@ -15,13 +15,16 @@ from .bank_factory import valid_bank, write_bank, write_chapter
 SAMPLES = ROOT / "tests" / "fixtures" / "jupyterquiz-examples.json"
 
 
+def unescape(text: str) -> str:
+    return re.sub(r"\\(.)", r"\1", text).strip()
+
+
 def parse_gift(text: str) -> list[dict]:
     """Just enough of GIFT to read back what we write: title, kind and answers."""
     questions = []
     for match in re.finditer(r"::((?:\\.|[^:])+)::(.*?)\{((?:\\.|[^}])*)\}", text, re.S):
         title, body = match.group(1), match.group(3)
         body = body.split("####")[0].strip()
-        unescape = lambda s: re.sub(r"\\(.)", r"\1", s).strip()
         if body in ("TRUE", "FALSE"):
             questions.append({"id": unescape(title), "kind": "true_false", "answer": body == "TRUE"})
         elif body.startswith("#"):
@@ -73,13 +76,11 @@ def test_jupyterquiz_round_trip_keeps_questions_and_answers():
     data, _ = from_jupyterquiz(exported, "roundtrip", "01-introduction", "ropper2015sciatica", "x")
     originals = [item for bank in banks for item in bank.items]
     assert len(data["items"]) == len(originals)
-    for original, back in zip(originals, data["items"]):
+    for original, back in zip(originals, data["items"], strict=True):
         assert back["prompt"] == original["prompt"]
         if original["type"] == "numeric":
             assert back["answer"] == original["answer"] and back["tolerance"] == original.get("tolerance", 0)
-        elif original["type"] == "multiple":
-            assert back["answer"] == original["answer"]
-        elif original["type"] == "single":
+        elif original["type"] == "multiple" or original["type"] == "single":
             assert back["answer"] == original["answer"]
 
 

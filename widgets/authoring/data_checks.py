@@ -5,6 +5,15 @@ from __future__ import annotations
 from ..anatomy import ANATOMY_FILE
 
 REQUIRED_REGION_FIELDS = ("id", "label", "kind", "shape", "what", "innervation", "relevance", "source")
+REQUIRED_CAUSE_FIELDS = ("id", "label", "regions", "mechanism", "source")
+
+
+def _sourced_entry_problems(what: str, entry: dict, required: tuple[str, ...], known_sources: set[str]) -> list[str]:
+    """Missing fields and an unknown bib key of one entry (a region or a cause)."""
+    problems = [f"{ANATOMY_FILE.name}: {what}: missing field {field!r}" for field in required if not entry.get(field)]
+    if entry.get("source") and entry["source"] not in known_sources:
+        problems.append(f"{ANATOMY_FILE.name}: {what}: field 'source': unknown bib key {entry['source']!r}")
+    return problems
 
 
 def validate_anatomy(data: dict, known_sources: set[str]) -> list[str]:
@@ -13,31 +22,18 @@ def validate_anatomy(data: dict, known_sources: set[str]) -> list[str]:
     ids = [region.get("id") for region in data.get("regions", [])]
     for index, region in enumerate(data.get("regions", [])):
         name = region.get("id") or f"regions[{index}]"
-        for field in REQUIRED_REGION_FIELDS:
-            if not region.get(field):
-                problems.append(f"{ANATOMY_FILE.name}: region {name!r}: missing field {field!r}")
-        if region.get("source") and region["source"] not in known_sources:
-            problems.append(
-                f"{ANATOMY_FILE.name}: region {name!r}: field 'source': unknown bib key {region['source']!r}"
-            )
+        problems += _sourced_entry_problems(f"region {name!r}", region, REQUIRED_REGION_FIELDS, known_sources)
     duplicates = {i for i in ids if ids.count(i) > 1}
     problems += [f"{ANATOMY_FILE.name}: duplicate region id {d!r}" for d in sorted(duplicates, key=str)]
-    for prompt in data.get("find_prompts", []):
-        if prompt.get("region") not in ids:
-            problems.append(
-                f"{ANATOMY_FILE.name}: find prompt {prompt.get('prompt')!r}: unknown region {prompt.get('region')!r}"
-            )
+    problems += [
+        f"{ANATOMY_FILE.name}: find prompt {prompt.get('prompt')!r}: unknown region {prompt.get('region')!r}"
+        for prompt in data.get("find_prompts", [])
+        if prompt.get("region") not in ids
+    ]
     for cause in data.get("causes", []):
-        for field in ("id", "label", "regions", "mechanism", "source"):
-            if not cause.get(field):
-                problems.append(f"{ANATOMY_FILE.name}: cause {cause.get('id')!r}: missing field {field!r}")
+        what = f"cause {cause.get('id')!r}"
+        problems += _sourced_entry_problems(what, cause, REQUIRED_CAUSE_FIELDS, known_sources)
         problems += [
-            f"{ANATOMY_FILE.name}: cause {cause.get('id')!r}: unknown region {r!r}"
-            for r in cause.get("regions", [])
-            if r not in ids
+            f"{ANATOMY_FILE.name}: {what}: unknown region {r!r}" for r in cause.get("regions", []) if r not in ids
         ]
-        if cause.get("source") and cause["source"] not in known_sources:
-            problems.append(
-                f"{ANATOMY_FILE.name}: cause {cause.get('id')!r}: field 'source': unknown bib key {cause['source']!r}"
-            )
     return problems

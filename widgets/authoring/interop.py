@@ -85,6 +85,30 @@ def to_jupyterquiz(banks: list[Bank]) -> list[dict]:
     return questions
 
 
+def _numeric_answer(answers: list[dict], kind: str) -> tuple[dict | None, list[str]]:
+    """Type, answer and tolerance of a numeric question (None when it has no correct value)."""
+    value = next((a for a in answers if a.get("correct") and a.get("type") in ("value", "range")), None)
+    if value is None:
+        return None, ["numeric question without a correct value skipped"]
+    if value["type"] == "range":
+        low, high = value["range"]
+        fields = {"type": "numeric", "answer": (low + high) / 2, "tolerance": (high - low) / 2}
+    else:
+        fields = {"type": "numeric", "answer": value["value"], "tolerance": 0}
+    extra = [a for a in answers if a is not value and a.get("type") != "default"]
+    return fields, [f"{len(extra)} further accepted or flagged values dropped"] if extra else []
+
+
+def _choice_answer(answers: list[dict], kind: str) -> tuple[dict, list[str]]:
+    """Type, options and answer of a many_choice or multiple_choice question."""
+    options = [str(a.get("answer", a.get("code", ""))) for a in answers]
+    correct = [text for text, a in zip(options, answers, strict=True) if a.get("correct")]
+    notes = ["code answers kept as plain text options"] if any("code" in a for a in answers) else []
+    if kind == "many_choice" or len(correct) > 1:
+        return {"type": "multiple", "options": options, "answer": correct}, notes
+    return {"type": "single", "options": options, "answer": correct[0] if correct else ""}, notes
+
+
 def from_jupyterquiz(
     questions: list[dict], bank: str, chapter: str, source: str, objective: str
 ) -> tuple[dict, list[str]]:
@@ -111,28 +135,11 @@ def from_jupyterquiz(
         for hint in ("answer_cols", "precision"):
             if question.get(hint):
                 notes.append(f"{item_id}: {hint} display hint dropped")
-        if kind == "numeric":
-            value = next((a for a in answers if a.get("correct") and a.get("type") in ("value", "range")), None)
-            if value is None:
-                notes.append(f"{item_id}: numeric question without a correct value skipped")
-                continue
-            if value["type"] == "range":
-                low, high = value["range"]
-                item.update(type="numeric", answer=(low + high) / 2, tolerance=(high - low) / 2)
-            else:
-                item.update(type="numeric", answer=value["value"], tolerance=0)
-            extra = [a for a in answers if a is not value and a.get("type") != "default"]
-            if extra:
-                notes.append(f"{item_id}: {len(extra)} further accepted or flagged values dropped")
-        else:
-            options = [str(a.get("answer", a.get("code", ""))) for a in answers]
-            correct = [text for text, a in zip(options, answers) if a.get("correct")]
-            if any("code" in a for a in answers):
-                notes.append(f"{item_id}: code answers kept as plain text options")
-            if kind == "many_choice" or len(correct) > 1:
-                item.update(type="multiple", options=options, answer=correct)
-            else:
-                item.update(type="single", options=options, answer=correct[0] if correct else "")
+        answer_fields, answer_notes = (_numeric_answer if kind == "numeric" else _choice_answer)(answers, kind)
+        notes += [f"{item_id}: {note}" for note in answer_notes]
+        if answer_fields is None:
+            continue
+        item.update(answer_fields)
         items.append(item)
     data = {
         "bank": bank,
