@@ -63,9 +63,15 @@ class DiagnosticAccuracy(CourseWidget):
     _css = stylesheet("diagnostic_accuracy")
     _repr_fields = ("test", "pretest")
 
-    test = traitlets.Unicode("slr").tag(sync=True)
-    pretest = traitlets.Float(0.5).tag(sync=True)
-    tests = traitlets.List(traitlets.Dict()).tag(sync=True)
+    test = traitlets.Unicode(
+        "slr", help="Id of the chosen test (one of `tests`); the learner switches it with the radio buttons"
+    ).tag(sync=True)
+    pretest = traitlets.Float(
+        0.5, help="Pre-test probability of the condition, strictly between 0 and 1 (the slider)"
+    ).tag(sync=True)
+    tests = traitlets.List(
+        traitlets.Dict(), help="Every test with its sensitivity, specificity, source and citation (from the data file)"
+    ).tag(sync=True)
 
     def __init__(self, **kwargs):
         tests = [dict(t, citation=short_citation(t["source"])) for t in load_accuracy_data()]

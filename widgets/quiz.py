@@ -31,13 +31,20 @@ class Quiz(CourseWidget):
     _css = stylesheet("quiz")
     _repr_fields = ("bank",)
 
-    bank = traitlets.Unicode().tag(sync=True)
-    title = traitlets.Unicode().tag(sync=True)
-    bank_hash = traitlets.Unicode().tag(sync=True)
-    items = traitlets.List(traitlets.Dict()).tag(sync=True)
-    answers = traitlets.Dict().tag(sync=True)
-    score = traitlets.Int(0).tag(sync=True)
-    completed = traitlets.Bool(False).tag(sync=True)
+    bank = traitlets.Unicode(help="Name of the question bank (a file stem in chapters/quizzes/)").tag(sync=True)
+    title = traitlets.Unicode(help="The bank's title, shown as the quiz heading").tag(sync=True)
+    bank_hash = traitlets.Unicode(
+        help="Hash of the bank file; keys saved progress so an edited bank starts afresh"
+    ).tag(sync=True)
+    items = traitlets.List(
+        traitlets.Dict(),
+        help="The questions as shown: sanitised prompt and explanation HTML, options, answer, citation",
+    ).tag(sync=True)
+    answers = traitlets.Dict(help='The answers so far: {item id: {"value": chosen, "correct": true or false}}').tag(
+        sync=True
+    )
+    score = traitlets.Int(0, help="Number of items answered correctly").tag(sync=True)
+    completed = traitlets.Bool(False, help="True once every item has been answered").tag(sync=True)
 
     @classmethod
     def from_bank(

@@ -74,10 +74,18 @@ class ReviewDeck(CourseWidget):
     _esm = es_module("review_deck")
     _css = stylesheet("review_deck")
 
-    items = traitlets.List(traitlets.Dict()).tag(sync=True)
-    intervals = traitlets.List(traitlets.Int(), default_value=list(BOX_INTERVAL_DAYS)).tag(sync=True)
-    progress = traitlets.Dict().tag(sync=True)
-    note = traitlets.Unicode("").tag(sync=True)
+    items = traitlets.List(
+        traitlets.Dict(), help="Every bank's questions (as in Quiz.items) with the title of the bank each comes from"
+    ).tag(sync=True)
+    intervals = traitlets.List(
+        traitlets.Int(), default_value=list(BOX_INTERVAL_DAYS), help="Days until a card in box 1..5 is due again"
+    ).tag(sync=True)
+    progress = traitlets.Dict(help='Saved review state: {"cards": {item id: {"box", "due"}}, "updated": ...}').tag(
+        sync=True
+    )
+    note = traitlets.Unicode(
+        "", help="A message for the learner, e.g. that unreadable saved progress was set aside"
+    ).tag(sync=True)
 
     def __init__(self, **kwargs):
         banks = load_all_banks()

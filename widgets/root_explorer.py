@@ -28,12 +28,24 @@ class RootLevelExplorer(CourseWidget):
     _css = stylesheet("root_explorer")
     _repr_fields = ("selected_root", "mode")
 
-    mode = traitlets.Enum(("explore", "practice"), default_value="explore").tag(sync=True)
-    selected_root = traitlets.Unicode("").tag(sync=True)
-    score = traitlets.Int(0).tag(sync=True)
-    svg = traitlets.Unicode().tag(sync=True)
-    roots = traitlets.List(traitlets.Dict()).tag(sync=True)
-    practice = traitlets.List(traitlets.Dict()).tag(sync=True)
+    mode = traitlets.Enum(
+        ("explore", "practice"),
+        default_value="explore",
+        help='"explore" (pick a root, read its pattern) or "practice" (name the root from a pattern)',
+    ).tag(sync=True)
+    selected_root = traitlets.Unicode("", help='The highlighted root ("L4", "L5", "S1", "S2"), "" for none').tag(
+        sync=True
+    )
+    score = traitlets.Int(0, help="Number of practice patterns named correctly").tag(sync=True)
+    svg = traitlets.Unicode(
+        help='The leg outline as SVG markup; each dermatome is a group with id "dermatome-<root>"'
+    ).tag(sync=True)
+    roots = traitlets.List(
+        traitlets.Dict(), help="Each root's dermatome, key muscle test, reflex, usual disc level and citation"
+    ).tag(sync=True)
+    practice = traitlets.List(traitlets.Dict(), help="The practice patterns, each with its answer and explanation").tag(
+        sync=True
+    )
 
     def __init__(self, **kwargs):
         data = load_root_levels()

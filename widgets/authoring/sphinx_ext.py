@@ -8,16 +8,21 @@
 - Makes the bibliography valid ARIA: docutils wraps citations in role="list" but gives each
   entry role="doc-biblioentry", which is not a list item, so screen readers (and axe) see a
   list without items.
+- `widget-api` directive: the table of every widget's synced traits, from their help text.
 """
 
 import hashlib
 import pathlib
 import shutil
 
+from docutils import nodes
+from docutils.statemachine import StringList
 from sphinx.errors import ExtensionError
+from sphinx.util.docutils import SphinxDirective
 
 from ..paths import BANK_DIR, BIB_FILE, IMAGES_DIR, PACKAGE_DIR, display_path
 from .bank_checks import check_banks
+from .widget_api import widget_api_markdown
 
 # What a kernel's widgets read (this authoring package is not among them, so editing the
 # CLI or the checks keeps the execution cache).
@@ -70,10 +75,20 @@ def _bibliography_as_list_items(app, pagename, templatename, context, doctree):
         context["body"] = context["body"].replace('role="doc-biblioentry"', 'role="listitem"')
 
 
+class WidgetApiDirective(SphinxDirective):
+    """Renders widget_api_markdown() in place (parsed as MyST Markdown in a MyST page)."""
+
+    def run(self):
+        container = nodes.container()
+        self.state.nested_parse(StringList(widget_api_markdown().splitlines(), "widget-api"), 0, container)
+        return container.children
+
+
 def setup(app):
+    app.add_directive("widget-api", WidgetApiDirective)
     app.connect("config-inited", _refresh_widgets)
     app.connect("builder-inited", _check_banks)
     app.connect("env-get-outdated", _outdated_pages)
     app.connect("build-finished", _record_digest)
     app.connect("html-page-context", _bibliography_as_list_items)
-    return {"parallel_read_safe": True, "parallel_write_safe": True}
+    return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
