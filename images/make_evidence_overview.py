@@ -1,8 +1,8 @@
 """What NICE NG59 says about each treatment named in the source article, and what the
 prevention evidence supports (Steffens et al. 2016 and others), as two colour-coded lists.
 
-Run: python images/make_evidence_overview.py -> images/treatment-evidence.svg/.png and
-images/prevention-evidence.svg/.png
+Run: python images/make_evidence_overview.py -> images/treatment-evidence.svg and
+images/prevention-evidence.svg
 """
 
 import matplotlib.pyplot as plt

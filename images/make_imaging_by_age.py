@@ -1,6 +1,6 @@
 """Imaging findings in people WITHOUT back pain at age 20 and 80 (Brinjikji et al. 2015).
 
-Run: python images/make_imaging_by_age.py -> images/imaging-findings-by-age.svg/.png
+Run: python images/make_imaging_by_age.py -> images/imaging-findings-by-age.svg
 """
 
 import matplotlib.pyplot as plt

@@ -1,6 +1,6 @@
 """Draw the leg outline with L4, L5, S1 and S2 dermatomes from widgets/data/root_levels.yml.
 
-Writes images/leg-dermatomes.svg (read by RootLevelExplorer) and a PNG for print.
+Writes images/leg-dermatomes.svg (read by RootLevelExplorer).
 Run: python images/make_leg_dermatomes.py
 """
 

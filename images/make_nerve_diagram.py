@@ -1,6 +1,6 @@
 """Draw the clickable sciatic-nerve diagram from widgets/data/sciatic_anatomy.yml.
 
-Writes images/sciatic-nerve-diagram.svg (read by NerveDiagram) and a PNG for print.
+Writes images/sciatic-nerve-diagram.svg (read by NerveDiagram).
 Run: python images/make_nerve_diagram.py
 """
 

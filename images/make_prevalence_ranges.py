@@ -1,6 +1,6 @@
 """Reported prevalence ranges of sciatica (Konstantinou and Dunn 2008) as range bars.
 
-Run: python images/make_prevalence_ranges.py -> images/sciatica-prevalence-ranges.svg/.png
+Run: python images/make_prevalence_ranges.py -> images/sciatica-prevalence-ranges.svg
 """
 
 import matplotlib.pyplot as plt

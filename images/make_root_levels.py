@@ -1,6 +1,6 @@
 """A table figure of the L4, L5 and S1 root patterns (Ropper and Zafonte 2015).
 
-Run: python images/make_root_levels.py -> images/root-level-patterns.svg/.png
+Run: python images/make_root_levels.py -> images/root-level-patterns.svg
 """
 
 import matplotlib.pyplot as plt

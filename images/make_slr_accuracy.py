@@ -1,7 +1,7 @@
 """Sensitivity and specificity of the straight leg raise and crossed straight leg raise
 for disc herniation, with 95% confidence intervals (Deville et al. 2000).
 
-Run: python images/make_slr_accuracy.py -> images/slr-accuracy.svg/.png
+Run: python images/make_slr_accuracy.py -> images/slr-accuracy.svg
 """
 
 import matplotlib.pyplot as plt

@@ -82,7 +82,7 @@ def test_root_levels_complete_sourced_and_svg_ids_match():
 
 
 def test_leg_svg_is_regenerated_byte_for_byte(tmp_path):
-    svg, _ = make_leg_dermatomes.main(tmp_path)
+    (svg,) = make_leg_dermatomes.main(tmp_path)
     assert svg.read_bytes() == LEG_SVG.read_bytes()
 
 
