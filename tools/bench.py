@@ -220,6 +220,47 @@ def kernel_peak_rss(notebook: pathlib.Path) -> tuple[float, str]:
     return peak / MB, error
 
 
+# Timed inside a fresh interpreter, so only the import is measured, not Python's own start-up.
+# A chapter kernel has ipykernel loaded before its first cell, so that is the fair baseline
+# for what the course adds; the bare interpreter is reported too.
+IMPORT_PROBE = """
+import sys, time
+if sys.argv[1] == "kernel":
+    import ipykernel.ipkernel
+start = time.perf_counter()
+import widgets
+package = time.perf_counter() - start
+for name in widgets.__all__:
+    getattr(widgets, name)
+print(package, time.perf_counter() - start)
+"""
+
+
+def import_times(baseline: str) -> list[float] | None:
+    """Median seconds for (`import widgets`, every widget class) over fresh processes."""
+    runs = []
+    for _ in range(RUNS_PER_PAGE):
+        probe = [sys.executable, "-c", IMPORT_PROBE, baseline]
+        result = subprocess.run(probe, capture_output=True, text=True, env=ENV, cwd=ROOT)
+        if result.returncode != 0:
+            return None
+        runs.append([float(value) for value in result.stdout.split()])
+    return [statistics.median(run[index] for run in runs) for index in (0, 1)]
+
+
+def bench_import() -> list[Row]:
+    """What a kernel pays for the course package: `import widgets`, then every widget class."""
+    note = f"fresh process, median of {RUNS_PER_PAGE}"
+    bare, kernel = import_times("bare"), import_times("kernel")
+    if bare is None or kernel is None:
+        return [Row("`import widgets`", None, "s", 0.3, "import FAILED")]
+    return [
+        Row("`import widgets`", bare[0], "s", 0.3, note, digits=3),
+        Row("`import widgets` + every widget class, in a kernel (ipykernel loaded)", kernel[1], "s", 0.3, note, 3),
+        Row("`import widgets` + every widget class, bare interpreter", bare[1], "s", 0.3, note, digits=3),
+    ]
+
+
 def bench_kernels() -> list[Row]:
     rows = []
     for notebook in sorted((ROOT / "chapters").glob("*.ipynb")):
@@ -272,6 +313,7 @@ def main(argv: list[str] | None = None) -> int:
         rows += bench_pages(output_root / "_build" / "html")
     finally:
         shutil.rmtree(output_root, ignore_errors=True)
+    rows += bench_import()
     rows += bench_kernels()
     # Last, because it is the only step that writes the repository's own _build.
     if not args.skip_tests:
