@@ -7,7 +7,9 @@
 - interop: Moodle GIFT and jupyterquiz JSON, out and in.
 - figures, drawings: deterministic figure export and the two drawings the widgets click on
   (used by images/make_*.py).
-- sphinx_ext: the book build's extension (refuses broken banks, keeps widget state fresh).
+- widget_api: the widgets' traits as a Markdown table, for the instructor guide.
+- sphinx_ext: the book build's extension (refuses broken banks, keeps widget state fresh,
+  renders the widget API table).
 
 These import jsonschema, nbformat, matplotlib and Sphinx; `import widgets` must not
 (tests/unit/test_imports.py checks it).

@@ -8,6 +8,9 @@
 - Makes the bibliography valid ARIA: docutils wraps citations in role="list" but gives each
   entry role="doc-biblioentry", which is not a list item, so screen readers (and axe) see a
   list without items.
+- Names code-cell toggles by what they show: myst-nb labels the <summary> of a hide-input
+  cell "Toggle hidden content" while it reads "Show code cell source", and a spoken label
+  that differs from the visible one fails WCAG 2.5.3 (axe: label-content-name-mismatch).
 - `widget-api` directive: the table of every widget's synced traits, from their help text.
 """
 
@@ -24,9 +27,18 @@ from ..paths import BANK_DIR, BIB_FILE, IMAGES_DIR, PACKAGE_DIR, display_path
 from .bank_checks import check_banks
 from .widget_api import widget_api_markdown
 
-# What a kernel's widgets read (this authoring package is not among them, so editing the
-# CLI or the checks keeps the execution cache).
-WIDGET_INPUTS = ("*.py", "quizbank/*.py", "static/*.js", "static/*.css", "data/*", "runtime/*.js")
+# What a kernel's widgets read, plus this extension and the table it renders (the rest of
+# widgets/authoring is not among them, so editing the CLI or the checks keeps the cache).
+WIDGET_INPUTS = (
+    "*.py",
+    "quizbank/*.py",
+    "static/*.js",
+    "static/*.css",
+    "data/*",
+    "runtime/*.js",
+    "authoring/sphinx_ext.py",
+    "authoring/widget_api.py",
+)
 STAMP_NAME = ".widgets-digest"
 
 
@@ -70,9 +82,14 @@ def _record_digest(app, exception):
         _stamp_path(app).write_text(app.course_widget_digest)
 
 
-def _bibliography_as_list_items(app, pagename, templatename, context, doctree):
-    if "citation-list" in context.get("body", ""):
-        context["body"] = context["body"].replace('role="doc-biblioentry"', 'role="listitem"')
+HIDDEN_CELL_TOGGLE = '<summary aria-label="Toggle hidden content">'
+
+
+def _accessible_markup(app, pagename, templatename, context, doctree):
+    body = context.get("body", "")
+    if "citation-list" in body:
+        body = body.replace('role="doc-biblioentry"', 'role="listitem"')
+    context["body"] = body.replace(HIDDEN_CELL_TOGGLE, "<summary>")
 
 
 class WidgetApiDirective(SphinxDirective):
@@ -90,5 +107,5 @@ def setup(app):
     app.connect("builder-inited", _check_banks)
     app.connect("env-get-outdated", _outdated_pages)
     app.connect("build-finished", _record_digest)
-    app.connect("html-page-context", _bibliography_as_list_items)
+    app.connect("html-page-context", _accessible_markup)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
