@@ -11,8 +11,8 @@ def open_book_page(page, site_url: str, path: str):
 def assert_page_clean(page):
     watch = page.watch
     assert watch.blocked == [], f"requests left 127.0.0.1: {watch.blocked}"
-    assert watch.console_errors == [], f"console errors: {watch.console_errors}"
     assert watch.failed == [], f"failed requests: {watch.failed}"
+    assert watch.console_errors == [], f"console errors: {watch.console_errors}"
 
 
 def region_point(page, selector: str):
@@ -44,7 +44,7 @@ def answer_question(fieldset, item: dict, correct: bool = True):
     kind, answer = item["type"], item["answer"]
     if kind == "numeric":
         value = answer if correct else answer + item.get("tolerance", 0) + 100
-        fieldset.locator("input[type='number']").fill(str(value))
+        fieldset.locator("input[inputmode='decimal']").fill(str(value))
     else:
         if kind == "true_false":
             answer = "True" if answer else "False"
@@ -53,7 +53,7 @@ def answer_question(fieldset, item: dict, correct: bool = True):
 
             answer = {r["id"]: r["label"] for r in load_anatomy()["regions"]}[answer]
         right = answer if isinstance(answer, list) else [answer]
-        labels = fieldset.locator("label")
+        labels = fieldset.locator(".npc-option label")
         texts = labels.all_inner_texts()
         chosen = right if correct else [next(t for t in texts if t not in right)]
         for text in chosen:

@@ -1,16 +1,15 @@
-"""RootLevelExplorer, DiagnosticAccuracy and RedFlagTriage: data, maths and API."""
+"""RootLevelExplorer and DiagnosticAccuracy: data, maths and API (RedFlagTriage: test_triage.py)."""
 
 import re
 
 import pytest
 
 from images import make_leg_dermatomes
-from widgets import DiagnosticAccuracy, RedFlagTriage, RootLevelExplorer
+from widgets import DiagnosticAccuracy, RootLevelExplorer
 from widgets.bibliography import load_bibliography
 from widgets.diagnostic_accuracy import likelihood_ratios, load_accuracy_data, post_test_probability
 from widgets.root_explorer import LEG_SVG
 from widgets.root_levels import load_root_levels
-from widgets.triage import RED_FLAGS, load_cases, validate_cases
 
 
 @pytest.mark.parametrize(
@@ -59,26 +58,45 @@ def test_diagnostic_accuracy_widget_validates_and_reprs():
     assert all(t["source"] in load_bibliography() for t in load_accuracy_data())
 
 
-def test_triage_cases_are_sourced_and_cover_every_red_flag():
-    data = load_cases()
-    assert validate_cases(data, set(load_bibliography())) == []
-    assert len(data["cases"]) >= 8
-    covered = {flag for case in data["cases"] for flag in case["red_flags"]}
-    assert set(RED_FLAGS) - covered == set()
-    assert {case["answer"] for case in data["cases"]} == set(data["choices"])
-    assert repr(RedFlagTriage()) == f"RedFlagTriage(cases={len(data['cases'])}, answered=0)"
-
-
 def test_root_levels_complete_sourced_and_svg_ids_match():
     data = load_root_levels()
     assert [r["id"] for r in data["roots"]] == ["L4", "L5", "S1", "S2"]
+    bibliography = load_bibliography()
     for root in data["roots"]:
-        for field in ("dermatome", "muscle_test", "reflex", "disc_level", "source"):
+        for field in ("dermatome", "muscle_test", "reflex", "disc_level", "sources"):
             assert root[field], (root["id"], field)
-        assert root["source"] in load_bibliography()
+        assert set(root["sources"]) <= set(bibliography), root["id"]
     svg_ids = set(re.findall(r'<g id="dermatome-(\w+)"', LEG_SVG.read_text()))
     assert svg_ids == {"L4", "L5", "S1", "S2"}
-    assert {p["answer"] for p in data["practice"]} <= svg_ids
+
+
+def test_every_practice_pattern_has_one_key_among_the_offered_answers_and_a_source():
+    data = load_root_levels()
+    offered = [choice["id"] for choice in data["practice_choices"]]
+    assert len(offered) == len(set(offered))
+    for item in data["practice"]:
+        assert item["answer"] in offered and item["explanation"], item["pattern"]
+        assert item["source"] in load_bibliography(), item["pattern"]
+
+
+def _keys_for(words):
+    return [
+        item["answer"]
+        for item in load_root_levels()["practice"]
+        if all(word in item["pattern"].lower() for word in words)
+    ]
+
+
+def test_practice_separates_foot_drop_and_posterior_thigh_numbness_from_a_peripheral_nerve():
+    # Content review M2/M3: foot drop is L5 *or* common fibular neuropathy, and isolated
+    # posterior-thigh numbness is the posterior femoral cutaneous nerve before it is S2.
+    offered = {choice["id"] for choice in load_root_levels()["practice_choices"]}
+    assert {"peripheral_nerve", "cauda_equina"} <= offered
+    assert sorted(_keys_for(["foot drop"])) == ["L5", "peripheral_nerve"]
+    assert "peripheral_nerve" in _keys_for(["back of one thigh"])
+    assert "S2" not in _keys_for(["thigh"])
+    # The saddle check separates the cauda equina from a nerve.
+    assert _keys_for(["between the legs"]) == ["cauda_equina"]
 
 
 def test_leg_svg_is_regenerated_byte_for_byte(tmp_path):
@@ -88,6 +106,22 @@ def test_leg_svg_is_regenerated_byte_for_byte(tmp_path):
 
 def test_root_explorer_api():
     assert repr(RootLevelExplorer()) == "RootLevelExplorer(selected_root='', mode='explore')"
+    practice = RootLevelExplorer(mode="practice")
+    assert (practice.score, practice.answered) == (0, 0)
+    assert [c["id"] for c in practice.practice_choices] == [c["id"] for c in load_root_levels()["practice_choices"]]
     assert RootLevelExplorer(selected_root="L5").selected_root == "L5"
     with pytest.raises(ValueError, match="Valid roots: L4, L5, S1, S2"):
         RootLevelExplorer(selected_root="C7")
+
+
+def test_root_level_table_renders_every_root_with_its_sources_as_a_real_table():
+    from widgets.bibliography import author_year
+    from widgets.root_levels import root_level_table
+
+    table = root_level_table()
+    html = table._repr_html_()
+    assert html.startswith('<table class="table">') and repr(table) == "RootLevelTable(roots=4)"
+    for root in load_root_levels()["roots"]:
+        assert f"<strong>{root['id']}</strong>" in html
+        for key in root["sources"]:
+            assert author_year(key) in table._repr_markdown_()

@@ -67,11 +67,12 @@ def draw_diagram(data: dict | None = None):
 
 
 def draw_leg_dermatomes(data: dict | None = None):
-    """Front and back of the right leg; each dermatome is an SVG group with id 'dermatome-<root>'."""
+    """Front and back of the right leg, with medial and lateral marked under each view; each
+    dermatome is an SVG group with id 'dermatome-<root>'."""
     data = data or load_root_levels()
-    fig, ax = plt.subplots(figsize=(4.4, 6.2))
+    fig, ax = plt.subplots(figsize=(4.4, 6.6))
     ax.set_xlim(0, 92)
-    ax.set_ylim(140, -8)
+    ax.set_ylim(142, -9)
     ax.set_aspect("equal")
     ax.axis("off")
     for view, label_x in (("front", 20), ("back", 70)):
@@ -80,7 +81,9 @@ def draw_leg_dermatomes(data: dict | None = None):
                 data["outline"][view], closed=True, facecolor="#f3ece4", edgecolor="#6d6452", linewidth=1.2, zorder=1
             )
         )
-        ax.text(label_x, -3, "Front" if view == "front" else "Back", ha="center", fontsize=10)
+        ax.text(label_x, -3, f"{view.capitalize()} of right leg", ha="center", fontsize=10)
+        for side_x, side in data["side_labels"][view]:
+            ax.text(side_x, 137, side, ha="center", va="center", fontsize=9, color="#333333")
     for root in data["roots"]:
         for number, area in enumerate(root["areas"]):
             patch = Polygon(
@@ -91,6 +94,6 @@ def draw_leg_dermatomes(data: dict | None = None):
         first = root["areas"][0]
         cx = sum(x for x, _ in first) / len(first)
         cy = sum(y for _, y in first) / len(first)
-        ax.text(cx, cy, root["id"], ha="center", va="center", fontsize=9, fontweight="bold", zorder=3)
+        ax.text(cx, cy, root["id"], ha="center", va="center", fontsize=11, fontweight="bold", zorder=3)
     fig.subplots_adjust(0, 0, 1, 1)
     return fig

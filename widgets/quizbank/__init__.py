@@ -46,6 +46,7 @@ class Bank:
     objectives: dict[str, str]
     items: list[dict]
     content_hash: str
+    review_sections: dict[str, str] = dataclasses.field(default_factory=dict)
 
 
 @functools.lru_cache(maxsize=1)
@@ -85,7 +86,15 @@ def load_bank(path: pathlib.Path) -> Bank:
     if problems:
         raise BankError([*problems, f"run `{CHECK_COMMAND} {path}` for every problem with its line"])
     content_hash = hashlib.sha256(path.read_bytes()).hexdigest()[:CONTENT_HASH_DIGITS]
-    return Bank(path.stem, data["chapter"], data["title"], data["objectives"], data["items"], content_hash)
+    return Bank(
+        path.stem,
+        data["chapter"],
+        data["title"],
+        data["objectives"],
+        data["items"],
+        content_hash,
+        dict(data.get("review_sections") or {}),
+    )
 
 
 def bank_path(name: str, bank_dir: pathlib.Path = BANK_DIR) -> pathlib.Path:
@@ -123,6 +132,9 @@ def item_payload(item: dict) -> dict:
         "tolerance": item.get("tolerance", 0),
         "objective": item["objective"],
         "difficulty": item["difficulty"],
+        "hint": item.get("hint", ""),
+        "unit": item.get("unit", ""),
+        "option_feedback": dict(item.get("option_feedback") or {}),
     }
     if item["type"] == "true_false":
         payload["options"] = ["True", "False"]
@@ -132,4 +144,5 @@ def item_payload(item: dict) -> dict:
         ids = payload["options"] or list(labels)
         payload["options"] = [labels[i] for i in ids]
         payload["answer"] = labels[item["answer"]]
+        payload["option_feedback"] = {labels.get(key, key): text for key, text in payload["option_feedback"].items()}
     return payload

@@ -39,29 +39,44 @@ function activateOn(el, handler) {
 }
 
 /**
- * Read JSON saved in localStorage. Anything unreadable, or failing `isValid`, is removed
- * and reported through `note` so the widget can tell the learner; it never throws.
+ * Read JSON saved in localStorage. Anything unreadable, or failing `isValid`, is set aside
+ * under a numbered key (`<key>:set-aside:<n>`, never overwritten) and reported through
+ * `note` so the widget can tell the learner; it never throws and never loses the data.
  */
 function loadSaved(key, isValid) {
   let raw = null;
   try {
     raw = window.localStorage.getItem(key);
   } catch (error) {
-    return { value: null, note: "This browser does not allow saving progress." };
+    return { value: null, note: "This browser does not allow saving progress, so answers last only until you leave the page." };
   }
   if (raw === null) return { value: null, note: "" };
   try {
     const value = JSON.parse(raw);
     if (isValid(value)) return { value, note: "" };
   } catch (error) {
-    /* fall through: corrupted data is discarded below */
+    /* fall through: corrupted data is set aside below */
   }
+  const copy = setAside(key, raw);
+  return {
+    value: null,
+    note: copy
+      ? `Saved progress could not be read, so you are starting afresh. The unreadable copy was kept in this browser as "${copy}".`
+      : "Saved progress could not be read, so you are starting afresh.",
+  };
+}
+
+/** Move the raw text at `key` to the first free `<key>:set-aside:<n>`; returns that key. */
+function setAside(key, raw) {
   try {
+    let n = 1;
+    while (window.localStorage.getItem(`${key}:set-aside:${n}`) !== null) n += 1;
+    window.localStorage.setItem(`${key}:set-aside:${n}`, raw);
     window.localStorage.removeItem(key);
+    return `${key}:set-aside:${n}`;
   } catch (error) {
-    /* storage unavailable: nothing to remove */
+    return "";
   }
-  return { value: null, note: "Saved progress could not be read, so it was cleared. You are starting afresh." };
 }
 
 function save(key, value) {
@@ -81,7 +96,89 @@ function syncTrait(model, name, value) {
 
 /* Questions, shared by the quiz and the review deck. Items come from widgets/quizbank.py:
  * prompt_html and explanation_html are sanitised there; options are plain text. */
-let questionCounter = 0;
+
+/** Ids unique on the page, even with several widgets (each module has its own copy of this). */
+const idBase = `npc${Math.random().toString(36).slice(2, 8)}`;
+let idCounter = 0;
+function uniqueId(stem) {
+  idCounter += 1;
+  return `${idBase}-${stem}${idCounter}`;
+}
+
+/**
+ * Give every id inside an inlined SVG a per-instance prefix (keeping the original in
+ * data-svg-id) and rewrite the references to them, so two copies of one figure on a page
+ * never share ids. Query the figure's parts by [data-svg-id] afterwards.
+ */
+function scopeSvgIds(svg) {
+  const prefix = uniqueId("svg");
+  const renamed = new Map();
+  svg.querySelectorAll("[id]").forEach((node) => {
+    renamed.set(node.id, `${prefix}-${node.id}`);
+    node.dataset.svgId = node.id;
+    node.id = `${prefix}-${node.id}`;
+  });
+  const rewrite = (text) => text.replace(/url\(#([^)]+)\)/g, (match, id) => (renamed.has(id) ? `url(#${renamed.get(id)})` : match));
+  svg.querySelectorAll("*").forEach((node) => {
+    for (const attr of Array.from(node.attributes)) {
+      if (attr.value.includes("url(#")) node.setAttribute(attr.name, rewrite(attr.value));
+      else if ((attr.name === "href" || attr.name === "xlink:href") && attr.value.startsWith("#") && renamed.has(attr.value.slice(1))) {
+        node.setAttribute(attr.name, `#${renamed.get(attr.value.slice(1))}`);
+      }
+    }
+  });
+  svg.querySelectorAll("style").forEach((style) => { style.textContent = rewrite(style.textContent); });
+  return svg;
+}
+
+/** A seed that belongs to this learner's browser, so each learner sees their own option
+ * order and keeps it after a reload (stored with the learner's progress). */
+const LEARNER_KEY = "npc-learner:v1";
+function learnerSeed() {
+  const saved = loadSaved(LEARNER_KEY, (value) => value && Number.isInteger(value.seed));
+  if (saved.value) return saved.value.seed;
+  const seed = Math.floor(Math.random() * 2 ** 31);
+  save(LEARNER_KEY, { seed });
+  return seed;
+}
+
+function hashString(text) {
+  let hash = 2166136261;
+  for (let i = 0; i < text.length; i += 1) hash = Math.imul(hash ^ text.charCodeAt(i), 16777619);
+  return hash >>> 0;
+}
+
+/** The same shuffle of `list` for the same learner seed and key (mulberry32 + Fisher-Yates). */
+function seededShuffle(list, key, seed = learnerSeed()) {
+  let state = (hashString(key) ^ seed) >>> 0;
+  const random = () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const copy = list.slice();
+  for (let i = copy.length - 1; i > 0; i -= 1) {
+    const j = Math.floor(random() * (i + 1));
+    [copy[i], copy[j]] = [copy[j], copy[i]];
+  }
+  return copy;
+}
+
+
+/* Questions, shared by the quiz and the review deck. Items come from widgets/quizbank.py:
+ * prompt_html and explanation_html are sanitised there; options are plain text.
+ *
+ * An answer entry is { value, tries, correct, closed, revealed }. A wrong try that is not
+ * the last leaves the item open and shows no answer; a right try closes it and counts; the
+ * last wrong try or "Show answer" closes it as revealed, and a revealed item never counts. */
+
+/** A number typed with a decimal point or a decimal comma ("16,9" is 16.9); NaN if not one. */
+function parseNumber(text) {
+  const cleaned = String(text).trim().replace(/\s/g, "").replace(",", ".");
+  return cleaned === "" || !/^[-+]?(\d+\.?\d*|\.\d+)$/.test(cleaned) ? Number.NaN : Number(cleaned);
+}
 
 function isCorrect(item, value) {
   if (item.type === "multiple") {
@@ -89,44 +186,82 @@ function isCorrect(item, value) {
     return chosen.length === item.answer.length && item.answer.every((option) => chosen.includes(option));
   }
   if (item.type === "numeric") {
-    const number = Number(value);
-    return value !== "" && Number.isFinite(number) && Math.abs(number - item.answer) <= item.tolerance + 1e-9;
+    const number = typeof value === "number" ? value : parseNumber(value);
+    return Number.isFinite(number) && Math.abs(number - item.answer) <= item.tolerance + 1e-9;
   }
   return value === item.answer;
 }
 
+const tidyNumber = (x) => String(Number(x.toFixed(6)));
+
 function answerText(item) {
+  if (item.type === "numeric") {
+    const unit = item.unit ? ` ${item.unit}` : "";
+    if (!item.tolerance) return `${tidyNumber(item.answer)}${unit}`;
+    const low = tidyNumber(item.answer - item.tolerance), high = tidyNumber(item.answer + item.tolerance);
+    return `${tidyNumber(item.answer)}${unit} (anything from ${low} to ${high}${unit} is accepted)`;
+  }
   return Array.isArray(item.answer) ? item.answer.join("; ") : String(item.answer);
 }
 
-function renderQuestion(item, index, onAnswer) {
-  const name = `npc-q${++questionCounter}`;
+function nextEntry(item, entry, value, maxAttempts) {
+  const tries = (entry ? entry.tries || 0 : 0) + 1;
+  const correct = isCorrect(item, value);
+  const closed = correct || tries >= maxAttempts;
+  return { value, tries, correct, closed, revealed: closed && !correct };
+}
+
+function revealedEntry(entry) {
+  return Object.assign({ value: null, tries: 0, correct: false }, entry || {}, { correct: false, closed: true, revealed: true });
+}
+
+/** Whether an entry earns its point: right, and before any answer was shown. */
+const entryCounts = (entry) => Boolean(entry && entry.closed && entry.correct && !entry.revealed);
+
+const isValidEntry = (entry) => entry && typeof entry === "object" && typeof entry.correct === "boolean" &&
+  Number.isInteger(entry.tries) && typeof entry.closed === "boolean" && typeof entry.revealed === "boolean";
+
+/**
+ * One question. `options.onCheck(value)` and `options.onReveal()` report what the learner did;
+ * the owner decides the new entry and calls `show(entry)`. Returns { element, show, focus }.
+ */
+function renderQuestion(item, { label, maxAttempts = 2, onCheck, onReveal }) {
+  const name = uniqueId("q");
   const fieldset = h("fieldset", { className: "npc-question", "data-question-id": item.id, "data-type": item.type });
-  const legend = h("legend", {}, h("span", { className: "npc-muted" }, `Question ${index + 1}`));
+  const legend = h("legend", {}, h("span", { className: "npc-muted" }, label));
   legend.append(setSanitisedHtml(h("div", { className: "npc-prompt" }), item.prompt_html));
   fieldset.append(legend);
 
-  let inputs = [];
+  const optionViews = [];
+  let numberInput = null;
   if (item.type === "numeric") {
-    const input = h("input", { type: "number", step: "any", id: `${name}-value`, inputmode: "decimal" });
-    inputs = [input];
-    fieldset.append(h("label", { for: input.id }, "Your answer: "), input);
+    numberInput = h("input", { type: "text", inputmode: "decimal", id: `${name}-value`, autocomplete: "off" });
+    const container = h("div", { className: "npc-option npc-numeric" },
+      h("label", { for: numberInput.id }, item.unit ? `Your answer (${item.unit}): ` : "Your answer: "), numberInput,
+      h("span", { className: "npc-mark", "aria-hidden": "true" }));
+    optionViews.push({ container, input: numberInput, value: null });
+    fieldset.append(container);
   } else {
     const kind = item.type === "multiple" ? "checkbox" : "radio";
-    item.options.forEach((option, optionIndex) => {
+    const shown = item.type === "true_false" ? item.options : seededShuffle(item.options, item.id);
+    shown.forEach((option, optionIndex) => {
       const input = h("input", { type: kind, name, id: `${name}-${optionIndex}`, value: option });
-      inputs.push(input);
-      fieldset.append(h("div", { className: "npc-option" }, input, h("label", { for: input.id }, option)));
+      const mark = h("span", { className: "npc-mark" });
+      const container = h("div", { className: "npc-option", "data-option": option },
+        input, h("label", { for: input.id }, option), mark);
+      optionViews.push({ container, input, value: option, mark });
+      fieldset.append(container);
     });
   }
   const feedback = h("div", { className: "npc-feedback", "data-role": "feedback", "aria-live": "polite" });
   const check = h("button", { type: "button", "data-action": "check" }, "Check");
-  fieldset.append(h("div", {}, check), feedback);
+  const reveal = h("button", { type: "button", "data-action": "show-answer" }, "Show answer");
+  fieldset.append(h("div", { className: "npc-question-actions" }, check, reveal), feedback);
 
   function currentValue() {
-    if (item.type === "numeric") return inputs[0].value;
-    if (item.type === "multiple") return inputs.filter((i) => i.checked).map((i) => i.value);
-    const chosen = inputs.find((i) => i.checked);
+    if (numberInput) return numberInput.value;
+    if (item.type === "multiple") return optionViews.filter((o) => o.input.checked).map((o) => o.value);
+    const chosen = optionViews.find((o) => o.input.checked);
     return chosen ? chosen.value : null;
   }
 
@@ -137,26 +272,117 @@ function renderQuestion(item, index, onAnswer) {
       feedback.replaceChildren(h("p", {}, "Choose or enter an answer first."));
       return;
     }
-    onAnswer(item.type === "numeric" ? Number(value) : value);
+    if (numberInput) {
+      const number = parseNumber(value);
+      if (!Number.isFinite(number)) {
+        delete feedback.dataset.correct;
+        feedback.replaceChildren(h("p", {}, "Type a number, for example 16.9 or 16,9."));
+        return;
+      }
+      onCheck(number);
+      return;
+    }
+    onCheck(value);
   });
+  reveal.addEventListener("click", () => onReveal());
+  if (numberInput) {
+    numberInput.addEventListener("keydown", (event) => {
+      if (event.key === "Enter") {
+        event.preventDefault();
+        check.click();
+      }
+    });
+  }
+
+  function setMark(view, mark, text) {
+    if (mark) view.container.dataset.mark = mark;
+    else delete view.container.dataset.mark;
+    if (view.mark) view.mark.textContent = text;
+    else view.container.querySelector(".npc-mark").textContent = text;
+  }
+
+  function showMarks(entry) {
+    const keyed = [].concat(item.answer);
+    const chosen = entry ? [].concat(entry.value) : [];
+    for (const view of optionViews) {
+      if (!entry || entry.value === null) { setMark(view, null, ""); continue; }
+      if (view === optionViews[0] && numberInput) {
+        if (entry.correct) setMark(view, "right", "✓ right");
+        else setMark(view, "wrong", "✗ wrong");
+        continue;
+      }
+      const picked = chosen.includes(view.value), isKey = keyed.includes(view.value);
+      // An open try marks only a wrong single choice: marking ticks of a multiple-answer
+      // item one by one would give the answer away before it is shown.
+      if (!entry.closed) {
+        if (picked && item.type !== "multiple") setMark(view, "wrong", "✗ wrong");
+        else setMark(view, null, "");
+      } else if (picked && isKey) setMark(view, "right", "✓ right");
+      else if (picked) setMark(view, "wrong", "✗ wrong");
+      else if (isKey && entry.revealed) setMark(view, "right", item.type === "multiple" ? "✓ should be ticked" : "✓ the answer");
+      else setMark(view, null, "");
+    }
+  }
+
+  function chosenFeedback(entry) {
+    const chosen = [].concat(entry.value === null ? [] : entry.value).map(String);
+    return chosen.filter((option) => item.option_feedback && item.option_feedback[option])
+      .map((option) => h("p", {}, h("em", {}, `${option}: `), item.option_feedback[option]));
+  }
+
+  function multipleDetail(entry) {
+    if (item.type !== "multiple" || entry.correct || !Array.isArray(entry.value)) return null;
+    const wrong = entry.value.filter((option) => !item.answer.includes(option));
+    const missed = item.answer.filter((option) => !entry.value.includes(option));
+    return h("p", {}, [wrong.length ? `Ticked but wrong: ${wrong.join("; ")}. ` : "",
+      missed.length ? `Not ticked but right: ${missed.join("; ")}.` : ""].join("").trim());
+  }
 
   function show(entry) {
+    showMarks(entry);
+    const closed = Boolean(entry && entry.closed);
+    optionViews.forEach((view) => { view.input.disabled = closed; });
+    check.disabled = closed;
+    reveal.hidden = closed;
     if (!entry) {
-      inputs.forEach((input) => { input.checked = false; if (input.type === "number") input.value = ""; });
+      optionViews.forEach((view) => { view.input.checked = false; if (view.input === numberInput) view.input.value = ""; });
       delete feedback.dataset.correct;
+      delete fieldset.dataset.state;
       feedback.replaceChildren();
       return;
     }
-    if (item.type === "numeric") inputs[0].value = String(entry.value);
-    else inputs.forEach((input) => { input.checked = [].concat(entry.value).includes(input.value); });
+    if (entry.value !== null) {
+      if (numberInput) numberInput.value = String(entry.value);
+      else optionViews.forEach((view) => { view.input.checked = [].concat(entry.value).includes(view.value); });
+    }
+    fieldset.dataset.state = closed ? (entry.revealed ? "revealed" : "right") : "trying";
     feedback.dataset.correct = String(entry.correct);
-    feedback.replaceChildren(
-      h("p", {}, h("strong", {}, entry.correct ? "Correct." : "Not quite."),
-        entry.correct ? "" : ` The answer is: ${answerText(item)}.`),
+    if (!closed) {
+      const left = maxAttempts - entry.tries;
+      feedback.replaceChildren(...[
+        h("p", {}, h("strong", { className: "npc-verdict" }, "Not quite."),
+          ` Try again: ${left} ${left === 1 ? "try" : "tries"} left before the answer is shown.`),
+        item.hint ? h("p", {}, h("em", {}, "Hint: "), item.hint) : null,
+        ...chosenFeedback(entry),
+      ].filter(Boolean));
+      return;
+    }
+    const verdict = entry.correct ? "Correct." : entry.tries > 0 ? "Not quite." : "Answer shown.";
+    feedback.replaceChildren(...[
+      h("p", {}, h("strong", { className: "npc-verdict" }, verdict),
+        entry.correct ? "" : ` The answer is: ${answerText(item)}.`,
+        entry.correct ? "" : " This question does not count towards your score."),
+      multipleDetail(entry),
+      ...chosenFeedback(entry),
       setSanitisedHtml(h("div", {}), item.explanation_html),
       h("p", { className: "npc-muted" }, "Source: ", item.citation),
-    );
+    ].filter(Boolean));
   }
 
-  return { element: fieldset, show };
+  function focus() {
+    const first = optionViews.find((view) => !view.input.disabled);
+    (first ? first.input : check).focus();
+  }
+
+  return { element: fieldset, show, focus };
 }

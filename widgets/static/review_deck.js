@@ -55,15 +55,15 @@ function render({ model, el }) {
   let queue = dueOrder(items, progress.cards, today);
   let answeredCurrent = false;
 
-  function answer(item, value) {
-    const correct = isCorrect(item, value);
+  function answer(item, entry) {
+    const correct = entryCounts(entry);
     const cards = Object.assign({}, progress.cards, { [item.id]: nextState(progress.cards[item.id], correct, today, intervals) });
     progress = { cards, updated: Date.now() };
     save(STORAGE_KEY, progress);
     syncTrait(model, "progress", progress);
     answeredCurrent = true;
     showCounts();
-    return { value, correct };
+    return entry;
   }
 
   function showCounts() {
@@ -81,8 +81,14 @@ function render({ model, el }) {
       return;
     }
     answeredCurrent = false;
-    const view = renderQuestion(item, 0, (value) => view.show(answer(item, value)));
-    card.replaceChildren(h("p", { className: "npc-muted" }, item.bank_title), view.element);
+    // One try per card per review: the first Check grades it, then the card is closed.
+    const view = renderQuestion(item, {
+      label: item.bank_title,
+      maxAttempts: 1,
+      onCheck: (value) => { if (!answeredCurrent) view.show(answer(item, nextEntry(item, null, value, 1))); },
+      onReveal: () => { if (!answeredCurrent) view.show(answer(item, revealedEntry(null))); },
+    });
+    card.replaceChildren(view.element);
     next.hidden = false;
   }
 
