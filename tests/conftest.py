@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import os
 import pathlib
-import shutil
 import subprocess
 
 import pytest
 
 from tools.book_site import (
-    CHROMIUM,
+    INSTALL_CHROMIUM,
     block_other_hosts,
+    chromium_path,
     launch_chromium,
     serve_directory,
     server_url,
@@ -51,12 +51,12 @@ def site_url(built_site):
 
 @pytest.fixture(scope="session")
 def browser():
-    """Debian's Chromium through Playwright. Missing Chromium is a failure, never a skip."""
-    if not shutil.which(CHROMIUM) and not pathlib.Path(CHROMIUM).exists():
-        pytest.fail(f"Chromium not found at {CHROMIUM}: install Debian's chromium (apt-get install -y chromium)")
+    """Chromium through Playwright (tools.book_site.chromium_path). Missing is a failure, never a skip."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
+        if chromium_path(playwright) is None:
+            pytest.fail(f"no Chromium found: {INSTALL_CHROMIUM}")
         chromium = launch_chromium(playwright)
         yield chromium
         chromium.close()

@@ -10,6 +10,7 @@ import gzip
 import http.server
 import os
 import pathlib
+import shutil
 import sys
 import threading
 
@@ -17,7 +18,13 @@ import yaml
 
 from widgets.paths import REPO_ROOT as ROOT
 
+# Looked for in this order: $CHROMIUM, Debian's chromium, then Playwright's own browser.
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+INSTALL_CHROMIUM = (
+    "install Debian's chromium (apt-get install -y chromium), or Playwright's browser "
+    "(.venv/bin/python -m playwright install chromium) where it can be downloaded, "
+    "or set CHROMIUM=/path/to/chromium"
+)
 CHROMIUM_FLAGS = [
     "--headless",
     "--no-sandbox",
@@ -95,9 +102,20 @@ def server_url(server: http.server.ThreadingHTTPServer) -> str:
     return f"http://127.0.0.1:{server.server_address[1]}"
 
 
+def chromium_path(playwright) -> str | None:
+    """The Chromium to run: $CHROMIUM or Debian's, else Playwright's own if installed."""
+    if shutil.which(CHROMIUM) or pathlib.Path(CHROMIUM).exists():
+        return CHROMIUM
+    own = playwright.chromium.executable_path
+    return own if own and pathlib.Path(own).exists() else None
+
+
 def launch_chromium(playwright):
-    """Debian's Chromium (never a downloaded one: there is no network to download it)."""
-    return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+    """Headless Chromium for tests, the audit, the bench and the PDF (see chromium_path)."""
+    executable = chromium_path(playwright)
+    if executable is None:
+        raise RuntimeError(f"no Chromium found: {INSTALL_CHROMIUM}")
+    return playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
 
 
 def block_other_hosts(context, blocked: list[str] | None = None) -> None:
