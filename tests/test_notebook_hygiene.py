@@ -1,10 +1,10 @@
 """Committed notebooks are lessons nbval can compare: outputs saved, lean, widgets only."""
-import pathlib
 
 import nbformat
 import pytest
 
-ROOT = pathlib.Path(__file__).resolve().parents[1]
+from widgets.paths import REPO_ROOT as ROOT
+
 NOTEBOOKS = sorted((ROOT / "chapters").glob("*.ipynb"))
 
 

@@ -7,6 +7,7 @@ CI machine needs no network for it, and this script records version, sha256 and 
     python tools/vendor.py          # fetch the pinned versions and rewrite the manifest
     python tools/vendor.py --check  # verify the files on disk against the manifest
 """
+
 from __future__ import annotations
 
 import argparse
@@ -18,7 +19,8 @@ import sys
 import tarfile
 import tempfile
 
-ROOT = pathlib.Path(__file__).resolve().parents[1]
+from widgets.paths import REPO_ROOT as ROOT
+
 VENDOR_DIR = ROOT / "tests" / "vendor"
 MANIFEST = VENDOR_DIR / "manifest.json"
 # name -> (pinned version, files to keep from the npm tarball's package/ folder)
@@ -31,8 +33,13 @@ def sha256(path: pathlib.Path) -> str:
 
 def fetch(name: str, version: str, keep: list[str]) -> dict:
     with tempfile.TemporaryDirectory() as scratch:
-        packed = subprocess.run(["npm", "pack", f"{name}@{version}", "--json", "--silent"],
-                                cwd=scratch, check=True, capture_output=True, text=True)
+        packed = subprocess.run(
+            ["npm", "pack", f"{name}@{version}", "--json", "--silent"],
+            cwd=scratch,
+            check=True,
+            capture_output=True,
+            text=True,
+        )
         info = json.loads(packed.stdout)[0]
         target = VENDOR_DIR / name
         target.mkdir(parents=True, exist_ok=True)
@@ -40,8 +47,9 @@ def fetch(name: str, version: str, keep: list[str]) -> dict:
             for filename in keep:
                 member = tarball.extractfile(f"package/{filename}")
                 (target / filename).write_bytes(member.read())
-    license_name = subprocess.run(["npm", "view", f"{name}@{version}", "license"], check=True,
-                                  capture_output=True, text=True).stdout.strip()
+    license_name = subprocess.run(
+        ["npm", "view", f"{name}@{version}", "license"], check=True, capture_output=True, text=True
+    ).stdout.strip()
     return {
         "version": version,
         "license": license_name,

@@ -1,17 +1,12 @@
-"""Shared plumbing for the course widgets: where files live and a stable text repr."""
-from __future__ import annotations
+"""Shared plumbing for the course widgets: their ES module and stylesheet, a stable text repr."""
 
-import pathlib
+from __future__ import annotations
 
 import anywidget
 
-PACKAGE_DIR = pathlib.Path(__file__).resolve().parent
-STATIC_DIR = PACKAGE_DIR / "static"
-DATA_DIR = PACKAGE_DIR / "data"
-# The course repository: widgets ship with the book (editable install), so figures and
-# banks are read from the checkout rather than copied into the package.
-COURSE_ROOT = PACKAGE_DIR.parent
-IMAGES_DIR = COURSE_ROOT / "images"
+from .paths import DATA_DIR, IMAGES_DIR, PACKAGE_DIR, STATIC_DIR
+
+__all__ = ["DATA_DIR", "IMAGES_DIR", "PACKAGE_DIR", "STATIC_DIR", "CourseWidget", "es_module", "stylesheet"]
 
 
 def es_module(name: str) -> str:
@@ -27,6 +22,7 @@ def es_module(name: str) -> str:
 
 
 def stylesheet(name: str) -> str:
+    """The stylesheet for widget `name`: the shared rules first, then the widget's own."""
     common = (STATIC_DIR / "common.css").read_text(encoding="utf-8")
     own = (STATIC_DIR / f"{name}.css").read_text(encoding="utf-8")
     return f"{common}\n{own}"

@@ -1,4 +1,5 @@
 """ReviewDeck: spaced-repetition review of every chapter's questions (Leitner boxes)."""
+
 from __future__ import annotations
 
 import json
@@ -28,9 +29,14 @@ def progress_file() -> pathlib.Path | None:
 
 
 def _valid_progress(data) -> bool:
-    return (isinstance(data, dict) and isinstance(data.get("cards"), dict)
-            and all(isinstance(c, dict) and isinstance(c.get("box"), int) and isinstance(c.get("due"), str)
-                    for c in data["cards"].values()))
+    return (
+        isinstance(data, dict)
+        and isinstance(data.get("cards"), dict)
+        and all(
+            isinstance(c, dict) and isinstance(c.get("box"), int) and isinstance(c.get("due"), str)
+            for c in data["cards"].values()
+        )
+    )
 
 
 def read_progress(path: pathlib.Path | None) -> tuple[dict, str]:
@@ -44,7 +50,10 @@ def read_progress(path: pathlib.Path | None) -> tuple[dict, str]:
     except (OSError, ValueError):
         pass
     path.replace(path.with_suffix(".corrupt.json"))
-    return {"cards": {}, "updated": 0}, f"Saved review progress in {path.name} could not be read; it was set aside and you are starting afresh."
+    return {
+        "cards": {},
+        "updated": 0,
+    }, f"Saved review progress in {path.name} could not be read; it was set aside and you are starting afresh."
 
 
 class ReviewDeck(CourseWidget):
@@ -65,10 +74,18 @@ class ReviewDeck(CourseWidget):
     _esm = es_module("review_deck")
     _css = stylesheet("review_deck")
 
-    items = traitlets.List(traitlets.Dict()).tag(sync=True)
-    intervals = traitlets.List(traitlets.Int(), default_value=list(BOX_INTERVAL_DAYS)).tag(sync=True)
-    progress = traitlets.Dict().tag(sync=True)
-    note = traitlets.Unicode("").tag(sync=True)
+    items = traitlets.List(
+        traitlets.Dict(), help="Every bank's questions (as in Quiz.items) with the title of the bank each comes from"
+    ).tag(sync=True)
+    intervals = traitlets.List(
+        traitlets.Int(), default_value=list(BOX_INTERVAL_DAYS), help="Days until a card in box 1..5 is due again"
+    ).tag(sync=True)
+    progress = traitlets.Dict(help='Saved review state: {"cards": {item id: {"box", "due"}}, "updated": ...}').tag(
+        sync=True
+    )
+    note = traitlets.Unicode(
+        "", help="A message for the learner, e.g. that unreadable saved progress was set aside"
+    ).tag(sync=True)
 
     def __init__(self, **kwargs):
         banks = load_all_banks()

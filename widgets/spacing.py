@@ -5,6 +5,7 @@ learners and instructors ("right moves a card up a box, wrong sends it back to b
 behave identically in Python and in the browser without a dependency, and need no
 per-learner parameters that a short course could never fit.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -28,4 +29,6 @@ def is_due(state: dict | None, today: dt.date) -> bool:
 def due_order(item_ids: list[str], cards: dict, today: dt.date) -> list[str]:
     """Due cards first (lowest box, then earliest due date, then deck order)."""
     due = [i for i in item_ids if is_due(cards.get(i), today)]
-    return sorted(due, key=lambda i: ((cards.get(i) or {}).get("box", 0), (cards.get(i) or {}).get("due", ""), item_ids.index(i)))
+    return sorted(
+        due, key=lambda i: ((cards.get(i) or {}).get("box", 0), (cards.get(i) or {}).get("due", ""), item_ids.index(i))
+    )

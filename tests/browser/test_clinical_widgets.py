@@ -1,10 +1,11 @@
 """Root levels, test accuracy and red-flag triage on the published pages."""
+
 import pytest
 
 from tests.helpers import assert_page_clean, open_book_page
-from widgets.root_levels import load_root_levels
-from widgets.test_accuracy import load_tests, post_test_probability
+from widgets.diagnostic_accuracy import load_accuracy_data, post_test_probability
 from widgets.red_flags import urgency_levels
+from widgets.root_levels import load_root_levels
 from widgets.triage import load_cases
 
 pytestmark = pytest.mark.browser
@@ -61,7 +62,7 @@ def test_pretest_and_test_choice_update_post_test_probabilities(watched_page, si
     page = open_book_page(watched_page, site_url, "chapters/05-diagnosis-and-treatment.html")
     widget = page.locator("[data-widget='test-accuracy']")
     widget.locator("input[data-role='pretest']").fill("60")
-    tests = {t["id"]: t for t in load_tests()}
+    tests = {t["id"]: t for t in load_accuracy_data()}
 
     def expected(test, positive):
         return f"{post_test_probability(0.6, test['sensitivity'], test['specificity'], positive) * 100:.1f}%"
@@ -88,7 +89,10 @@ def test_triage_feedback_is_asymmetric_and_names_the_deciding_features(watched_p
         rank = levels.index(case["answer"])
         if rank < len(levels) - 1:
             card.locator(f"button[data-choice='{levels[rank + 1]}']").click()
-            assert (feedback.get_attribute("data-verdict"), feedback.get_attribute("data-correct")) == ("under", "false")
+            assert (feedback.get_attribute("data-verdict"), feedback.get_attribute("data-correct")) == (
+                "under",
+                "false",
+            )
             assert "Unsafe" in feedback.inner_text()
         if rank > 0:
             card.locator(f"button[data-choice='{levels[0]}']").click()
@@ -99,7 +103,9 @@ def test_triage_feedback_is_asymmetric_and_names_the_deciding_features(watched_p
         page.keyboard.press("Enter")
         assert (feedback.get_attribute("data-verdict"), feedback.get_attribute("data-correct")) == ("right", "true")
         assert case["features"] in feedback.inner_text() and case["why"] in feedback.inner_text()
-    assert widget.locator("[data-role='score']").inner_text().startswith(f"Safe decisions: {len(cases)} of {len(cases)}")
+    assert (
+        widget.locator("[data-role='score']").inner_text().startswith(f"Safe decisions: {len(cases)} of {len(cases)}")
+    )
     assert_page_clean(page)
 
 

@@ -1,4 +1,5 @@
 """A learner reviews due cards in the review chapter; progress survives a reload."""
+
 import pytest
 
 from tests.helpers import answer_question, assert_page_clean, open_book_page

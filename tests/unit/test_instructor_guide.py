@@ -1,10 +1,11 @@
 """The instructor guide's example bank item validates when pasted where the guide says."""
-import pathlib
+
 import re
 
-from widgets.quizbank import BANK_DIR, CHAPTER_DIR, bank_problems
+from widgets.authoring.bank_checks import bank_problems
+from widgets.paths import BANK_DIR, CHAPTER_DIR, REPO_ROOT
 
-GUIDE = pathlib.Path(__file__).resolve().parents[2] / "chapters" / "appendix" / "instructor-guide.md"
+GUIDE = REPO_ROOT / "chapters" / "appendix" / "instructor-guide.md"
 
 
 def guide_example_item() -> str:

@@ -1,4 +1,5 @@
 """ReviewDeck and its Leitner schedule; progress across sessions in a JSON file."""
+
 import datetime as dt
 import json
 
@@ -14,8 +15,14 @@ def test_right_answers_climb_the_boxes_with_growing_intervals():
     for _ in range(6):
         state = next_state(state, True, TODAY)
         dues.append((state["box"], state["due"]))
-    assert dues == [(2, "2026-11-26"), (3, "2026-11-28"), (4, "2026-12-02"), (5, "2026-12-09"),
-                    (5, "2026-12-09"), (5, "2026-12-09")]
+    assert dues == [
+        (2, "2026-11-26"),
+        (3, "2026-11-28"),
+        (4, "2026-12-02"),
+        (5, "2026-12-09"),
+        (5, "2026-12-09"),
+        (5, "2026-12-09"),
+    ]
     assert BOX_INTERVAL_DAYS == (0, 1, 3, 7, 14)
 
 
@@ -24,7 +31,11 @@ def test_a_wrong_answer_sends_a_card_back_to_box_one_due_today():
 
 
 def test_new_and_overdue_cards_are_due_first_lowest_box_first():
-    cards = {"b": {"box": 3, "due": "2026-11-24"}, "c": {"box": 2, "due": "2026-12-01"}, "d": {"box": 1, "due": "2026-11-25"}}
+    cards = {
+        "b": {"box": 3, "due": "2026-11-24"},
+        "c": {"box": 2, "due": "2026-12-01"},
+        "d": {"box": 1, "due": "2026-11-25"},
+    }
     assert is_due(None, TODAY) and not is_due(cards["c"], TODAY)
     assert due_order(["a", "b", "c", "d"], cards, TODAY) == ["a", "d", "b"]
 

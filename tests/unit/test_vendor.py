@@ -1,4 +1,5 @@
 """The test-only npm assets on disk are the ones the manifest pins (version, sha256, licence)."""
+
 import json
 
 from tools import vendor
