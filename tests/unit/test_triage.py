@@ -94,3 +94,29 @@ def test_an_unknown_level_and_flag_are_named_with_a_hint():
     problems = "\n".join(validate_cases(data, KNOWN_SOURCES))
     assert "field 'answer': 'tomorrow' is not a level in urgency.yml" in problems
     assert "field 'red_flags': unknown flag 'bad_vibes' (add it to urgency.yml first)" in problems
+
+
+def _urgency_rank_of_option(option: str):
+    for rank, level in enumerate(urgency_levels()):
+        if option.lower().startswith(level["label"].lower()):
+            return rank
+    return None
+
+
+def test_bank_items_never_call_a_more_urgent_choice_unsafe():
+    """Quiz items that use the urgency scale follow the triage rule: over-triage is cautious."""
+    from widgets.quizbank import load_all_banks
+
+    checked = 0
+    for bank in load_all_banks():
+        for item in bank.items:
+            keyed = _urgency_rank_of_option(item["answer"]) if isinstance(item["answer"], str) else None
+            if keyed is None:
+                continue
+            for option, text in (item.get("option_feedback") or {}).items():
+                rank = _urgency_rank_of_option(option)
+                if rank is not None and rank < keyed:
+                    checked += 1
+                    words = text.lower()
+                    assert "unsafe" not in words and "less safe" not in words, (item["id"], option)
+    assert checked > 0
