@@ -4,6 +4,7 @@ Every widget is an anywidget: a Python class whose traits are its whole API, plu
 module and a stylesheet in widgets/static/, so it works live in JupyterLab and in the
 published static book without a kernel or a network.
 """
+from .case_study import CaseStudy
 from .nerve_diagram import NerveDiagram
 from .quiz import Quiz
 from .review_deck import ReviewDeck
@@ -11,4 +12,4 @@ from .root_explorer import RootLevelExplorer
 from .test_accuracy import TestAccuracy
 from .triage import RedFlagTriage
 
-__all__ = ["NerveDiagram", "Quiz", "ReviewDeck", "RootLevelExplorer", "TestAccuracy", "RedFlagTriage"]
+__all__ = ["CaseStudy", "NerveDiagram", "Quiz", "ReviewDeck", "RootLevelExplorer", "TestAccuracy", "RedFlagTriage"]

@@ -8,7 +8,7 @@ import sys
 
 import yaml
 
-from . import quizbank, quizbank_interop
+from . import case_validation, quizbank, quizbank_interop
 
 
 def main(argv=None) -> int:
@@ -31,6 +31,7 @@ def main(argv=None) -> int:
 
     if args.command == "check":
         problems = quizbank.check_banks(args.files or None)
+        problems += [] if args.files else case_validation.check_cases()  # clinical cases too (widgets/data/cases)
         for problem in problems:
             print(problem, file=sys.stderr)
         count = len(args.files) or len(list(quizbank.BANK_DIR.glob("*.yml")))

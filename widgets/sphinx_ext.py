@@ -1,6 +1,6 @@
 """Sphinx extension for the course book.
 
-- Refuses to build with a broken question bank (the same checks as the CLI).
+- Refuses to build with a broken question bank or clinical case (the same checks as the CLI).
 - Keeps executed widget state fresh: jupyter-cache keys notebooks on their code cells only,
   so a change to a widget's ES module, data or bank would otherwise leave the old widget in
   the page. When anything the widgets read changes, the cache is dropped and every page is
@@ -16,14 +16,15 @@ import shutil
 from sphinx.errors import ExtensionError
 
 from ._base import COURSE_ROOT, PACKAGE_DIR
+from .case_validation import check_cases
 from .quizbank import BANK_DIR, check_banks
 
-WIDGET_INPUTS = ("*.py", "static/*.js", "static/*.css", "data/*", "runtime/*.js")
+WIDGET_INPUTS = ("*.py", "static/*.js", "static/*.css", "data/*", "data/cases/*.yml", "runtime/*.js")
 STAMP_NAME = ".widgets-digest"
 
 
 def widget_digest() -> str:
-    files = [p for pattern in WIDGET_INPUTS for p in PACKAGE_DIR.glob(pattern)]
+    files = [p for pattern in WIDGET_INPUTS for p in PACKAGE_DIR.glob(pattern) if p.is_file()]
     files += list(BANK_DIR.glob("*.yml")) + list((COURSE_ROOT / "images").glob("*.svg"))
     files.append(COURSE_ROOT / "references.bib")
     digest = hashlib.sha256()
@@ -37,9 +38,9 @@ def _stamp_path(app) -> pathlib.Path:
 
 
 def _check_banks(app):
-    problems = check_banks()
+    problems = check_banks() + check_cases()
     if problems:
-        raise ExtensionError("Broken question bank(s):\n" + "\n".join(problems))
+        raise ExtensionError("Broken question bank(s) or case(s):\n" + "\n".join(problems))
 
 
 def _refresh_widgets(app, config):
