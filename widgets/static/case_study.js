@@ -36,15 +36,36 @@ function judgeDecision(decision, value) {
   }
 }
 
+/** A committed value as text, or as a list when it holds several options (ordered for a ranking). */
 function describeValue(decision, value) {
   if (decision.type === "free_text") return value;
-  if (decision.type === "ranking") return value.map((id, i) => `${i + 1}. ${optionText(decision, id)}`).join("; ");
-  if (Array.isArray(value)) return value.map((id) => optionText(decision, id)).join("; ");
-  return optionText(decision, value);
+  if (!Array.isArray(value)) return optionText(decision, value);
+  return h(decision.type === "ranking" ? "ol" : "ul", { className: "npc-case-value" },
+    value.map((id) => h("li", {}, optionText(decision, id))));
 }
 
 function modelValue(decision) {
   return decision.type === "free_text" ? "See the model answer" : describeValue(decision, decision.answer);
+}
+
+/** Sanitised HTML of one paragraph, without its <p>, to sit inside a list item. */
+function inlineHtml(html) {
+  return setSanitisedHtml(h("span", {}), html.replace(/^<p>|<\/p>\s*$/g, ""));
+}
+
+function reasonItem(option) {
+  return h("li", {}, h("strong", {}, `${option.text}: `), inlineHtml(option.why_html));
+}
+
+/** Each option the learner chose or the model includes, with where each stands and why. */
+function optionVerdicts(decision, chosen) {
+  const shown = decision.options.filter((o) => chosen.includes(o.id) || [].concat(decision.answer).includes(o.id));
+  return h("ul", { className: "npc-case-whys" }, shown.map((option) => {
+    const inModel = [].concat(decision.answer).includes(option.id);
+    const mine = chosen.includes(option.id);
+    const where = `${mine ? "you chose it" : "you left it out"}; ${inModel ? "in the model answer" : "not in the model answer"}`;
+    return h("li", {}, h("strong", {}, option.text), ` (${where}). `, inlineHtml(option.why_html));
+  }));
 }
 
 /** A value of the right shape for its decision (saved progress is checked before use). */
@@ -210,7 +231,10 @@ function render({ model, el }) {
     }[entry.verdict];
     const mark = entry.correct === true ? "✓ " : entry.correct === false ? "✗ " : "";
     feedback.append(h("p", { className: "npc-case-verdict" }, h("span", { "aria-hidden": "true" }, mark), h("strong", {}, headline)));
-    feedback.append(h("p", {}, h("span", { className: "npc-case-label" }, "Your decision: "), describeValue(decision, entry.value)));
+    if (decision.type !== "multiple") {
+      feedback.append(h("div", { className: "npc-case-line" }, h("span", { className: "npc-case-label" }, "Your decision: "),
+        describeValue(decision, entry.value)));
+    }
     if (decision.type === "free_text") {
       feedback.append(h("p", { className: "npc-case-label" }, "Model answer:"),
         setSanitisedHtml(h("div", { className: "npc-case-model" }), decision.model_answer_html),
@@ -218,14 +242,17 @@ function render({ model, el }) {
         h("ul", {}, decision.key_points.map((point) => h("li", {}, point))),
         ratingGroup(stage, base, entry));
     } else {
-      feedback.append(h("p", {}, h("span", { className: "npc-case-label" }, "Model decision: "), modelValue(decision)));
-      const chosen = [].concat(entry.value);
-      const explained = decision.type === "ranking" ? decision.answer
-        : decision.type === "multiple" ? Array.from(new Set([...chosen, ...decision.answer])) : chosen;
-      const whys = explained.map((id) => decision.options.find((o) => o.id === id)).filter((o) => o && o.why_html);
-      if (whys.length) {
-        feedback.append(h("ul", { className: "npc-case-whys" }, whys.map((option) =>
-          h("li", {}, h("strong", {}, `${option.text}: `), setSanitisedHtml(h("span", {}), option.why_html.replace(/^<p>|<\/p>\s*$/g, ""))))));
+      if (decision.type === "multiple") {
+        feedback.append(optionVerdicts(decision, entry.value));
+      } else if (decision.type === "ranking") {
+        feedback.append(h("p", { className: "npc-case-label" }, "Model order, with reasons:"),
+          h("ol", { className: "npc-case-whys" }, decision.answer.map((id) => reasonItem(decision.options.find((o) => o.id === id)))));
+      } else {
+        feedback.append(h("div", { className: "npc-case-line" }, h("span", { className: "npc-case-label" }, "Model decision: "),
+          modelValue(decision)));
+        const explained = Array.from(new Set([entry.value, decision.answer]))
+          .map((id) => decision.options.find((o) => o.id === id)).filter((o) => o && o.why_html);
+        if (explained.length) feedback.append(h("ul", { className: "npc-case-whys" }, explained.map(reasonItem)));
       }
     }
     feedback.append(setSanitisedHtml(h("div", { className: "npc-case-explanation" }), decision.explanation_html),
