@@ -3,11 +3,11 @@ import pytest
 
 from tests.browser.test_site_audit import axe_violations
 from tests.helpers import assert_page_clean, open_book_page
-from widgets.case_validation import case_path, load_case
+from widgets.case_validation import CASE_DIR, load_case
 
 pytestmark = pytest.mark.browser
 MSCC, CES = "mscc-cancer-survivor", "ces-scan-negative"
-CASES = {case_id: load_case(case_path(case_id)).data for case_id in (MSCC, CES)}
+CASES = {path.stem: load_case(path).data for path in sorted(CASE_DIR.glob("*.yml"))}
 
 
 def case_page(page, site_url, case_id):
@@ -99,6 +99,18 @@ def test_keyboard_only_ranking_reaches_the_model_order(watched_page, site_url):
     assert_page_clean(page)
 
 
+def test_mouse_drag_reorders_a_ranking(watched_page, site_url):
+    page = watched_page
+    widget = case_page(page, site_url, MSCC)
+    section = stage(widget, CASES[MSCC]["stages"][0]["id"])
+    items = section.locator("li[data-option-id]")
+    last = items.nth(items.count() - 1).get_attribute("data-option-id")
+    items.nth(items.count() - 1).drag_to(items.nth(0))
+    assert items.nth(0).get_attribute("data-option-id") == last
+    assert widget.locator("[data-role='reveal']").count() == 0, "reordering is not committing"
+    assert_page_clean(page)
+
+
 def test_urgency_feedback_is_asymmetric(watched_page, site_url):
     page = watched_page
     widget = case_page(page, site_url, MSCC)
@@ -172,7 +184,7 @@ def test_restart_clears_the_case(watched_page, site_url):
     assert_page_clean(page)
 
 
-@pytest.mark.parametrize("case_id", [MSCC, CES])
+@pytest.mark.parametrize("case_id", sorted(CASES))
 def test_whole_case_ends_with_the_two_paths_and_is_accessible(watched_page, site_url, case_id):
     page = watched_page
     widget = case_page(page, site_url, case_id)
