@@ -277,11 +277,12 @@ function render({ model, el }) {
       const entry = decisions[stage.id];
       const verdict = { right: "Model decision", wrong: "Differs", "over-triage": "More cautious (acceptable)",
         "under-triage": "Less urgent (unsafe)", "self-rated": `Self-rated: ${entry.rating || "not rated"}` }[entry.verdict];
-      return h("tr", { "data-stage": stage.id },
-        h("th", { scope: "row" }, `${index + 1}. ${stage.title}`),
-        h("td", {}, describeValue(stage.decision, entry.value)),
-        h("td", {}, modelValue(stage.decision)),
-        h("td", { "data-verdict": entry.verdict }, verdict));
+      // Explicit roles and labels keep the table readable when narrow screens lay rows out as cards.
+      return h("tr", { "data-stage": stage.id, role: "row" },
+        h("th", { scope: "row", role: "rowheader" }, `${index + 1}. ${stage.title}`),
+        h("td", { role: "cell", "data-label": "Your decision" }, describeValue(stage.decision, entry.value)),
+        h("td", { role: "cell", "data-label": "Model decision" }, modelValue(stage.decision)),
+        h("td", { role: "cell", "data-label": "Verdict", "data-verdict": entry.verdict }, verdict));
     });
     const keyed = stages.filter((stage) => stage.decision.type !== "free_text").length;
     const right = Object.values(decisions).filter((entry) => entry.correct === true).length;
@@ -289,9 +290,10 @@ function render({ model, el }) {
       h("h4", { id: `${prefix}-summary` }, "Your path and the model path"),
       h("p", { "data-role": "score" }, `${right} of ${keyed} keyed decisions match the model (or were safely more cautious).`),
       h("div", { className: "npc-case-table-wrap", tabindex: "0", role: "region", "aria-label": "Your path and the model path, by stage" },
-        h("table", {},
-          h("thead", {}, h("tr", {}, ["Stage", "Your decision", "Model decision", "Verdict"].map((t) => h("th", { scope: "col" }, t)))),
-          h("tbody", {}, rows))),
+        h("table", { role: "table" },
+          h("thead", { role: "rowgroup" }, h("tr", { role: "row" },
+            ["Stage", "Your decision", "Model decision", "Verdict"].map((t) => h("th", { scope: "col", role: "columnheader" }, t)))),
+          h("tbody", { role: "rowgroup" }, rows))),
       h("h5", {}, "What happened"), setSanitisedHtml(h("div", { "data-role": "outcome" }), data.outcome_html),
       h("h5", {}, "Take-home points"), h("ul", {}, data.take_home.map((point) => h("li", {}, point))),
       sourceList(data.references));
@@ -365,7 +367,9 @@ function rankingControl(decision, base, committedOrder) {
   function drawList() {
     list.replaceChildren(...order.map((id, index) => {
       const text = optionText(decision, id);
+      // Flex items lose their list marker, so the place is drawn (the list still reads as ordered).
       const item = h("li", { "data-option-id": id, draggable: locked ? "false" : "true", className: "npc-case-rank-item" },
+        h("span", { className: "npc-case-rank-place", "aria-hidden": "true" }, `${index + 1}.`),
         h("span", { className: "npc-case-rank-text" }, text));
       if (!locked) {
         const up = h("button", { type: "button", "data-move": "up", "aria-label": `Move up: ${text}`,
