@@ -126,3 +126,14 @@ def test_case_notebook_is_executed_lean_and_hides_its_code(case_id):
     assert code[0].execution_count == 1 and code[0].outputs, "run python -m widgets.notebooks on it"
     assert "widgets" not in notebook.metadata
     assert "not medical advice" in notebook.cells[0].source.lower()
+
+
+@pytest.mark.parametrize("case_id", CASE_IDS)
+def test_case_page_cites_every_source_the_case_uses(case_id):
+    """So the book's bibliography lists every reference a case cites inside the widget."""
+    text = (CASE_DIR / f"{case_id}.yml").read_text(encoding="utf-8")
+    used = {key.strip() for group in re.findall(r"\{cite\}`([^`]*)`", text) for key in group.split(",")}
+    used |= set(re.findall(r"^\s*source:\s*([\w-]+)\s*$", text, re.M))
+    intro = nbformat.read(ROOT / "chapters" / "cases" / f"{case_id}.ipynb", as_version=4).cells[0].source
+    cited = {key.strip() for group in re.findall(r"\{cite\}`([^`]*)`", intro) for key in group.split(",")}
+    assert used <= cited, sorted(used - cited)
