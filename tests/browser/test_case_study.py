@@ -1,13 +1,26 @@
 """A learner works through the clinical cases on the published (static) site."""
 import pytest
 
-from tests.browser.test_site_audit import axe_violations
+from tests.browser.test_site_audit import AXE, SERIOUS
 from tests.helpers import assert_page_clean, open_book_page
 from widgets.case_validation import CASE_DIR, load_case
 
 pytestmark = pytest.mark.browser
 MSCC, CES = "mscc-cancer-survivor", "ces-scan-negative"
 CASES = {path.stem: load_case(path).data for path in sorted(CASE_DIR.glob("*.yml"))}
+
+
+def widget_axe_violations(page, mode: str) -> list[str]:
+    """axe-core on the case widget only, in the theme's light or dark mode. The whole page is the
+    site audit's job; scoping here keeps the theme's own transitions out of this test."""
+    page.evaluate("(mode) => { document.documentElement.dataset.theme = mode; document.documentElement.dataset.mode = mode; }", mode)
+    if not page.evaluate("typeof window.axe !== 'undefined'"):
+        page.add_script_tag(content=AXE.read_text())
+    results = page.evaluate("""async () => {
+        const r = await axe.run("[data-widget='case-study']", {resultTypes: ["violations"]});
+        return r.violations.map(v => ({id: v.id, impact: v.impact, targets: v.nodes.slice(0, 3).map(n => n.target.join(" "))}));
+    }""")
+    return [f"[{mode}] {v['id']} ({v['impact']}) at {v['targets']}" for v in results if v["impact"] in SERIOUS]
 
 
 def case_page(page, site_url, case_id):
@@ -136,6 +149,22 @@ def test_urgency_feedback_is_asymmetric(watched_page, site_url):
     assert_page_clean(page)
 
 
+def test_rating_an_earlier_answer_keeps_the_open_stage_choice(watched_page, site_url):
+    page = watched_page
+    widget = case_page(page, site_url, MSCC)
+    stages = CASES[MSCC]["stages"]
+    for stage_data in stages[:2]:
+        commit_stage(page, widget, stage_data)
+    free_text = stage(widget, stages[2]["id"])
+    free_text.locator("textarea").fill("Power, reflexes, sensation and an upper-motor-neuron screen.")
+    free_text.locator("button[data-action='commit']").click()
+    stage(widget, stages[3]["id"]).locator("input[value='soon']").check()
+    free_text.locator("button[data-action='rate'][data-rating='all']").click()
+    assert free_text.locator("button[data-rating='all']").get_attribute("aria-pressed") == "true"
+    assert stage(widget, stages[3]["id"]).locator("input[value='soon']").is_checked()
+    assert_page_clean(page)
+
+
 def test_progress_is_kept_after_a_reload(watched_page, site_url):
     page = watched_page
     widget = case_page(page, site_url, CES)
@@ -198,5 +227,5 @@ def test_whole_case_ends_with_the_two_paths_and_is_accessible(watched_page, site
     ids = page.evaluate("Array.from(document.querySelectorAll('[id]'), el => el.id)")
     assert len(ids) == len(set(ids)), "every id on the page is unique"
     assert_page_clean(page)  # before axe, which switches the theme's colour mode as the site audit does
-    violations = axe_violations(page, "light") + axe_violations(page, "dark")
+    violations = widget_axe_violations(page, "light") + widget_axe_violations(page, "dark")
     assert violations == [], "\n".join(violations)

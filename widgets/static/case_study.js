@@ -173,7 +173,13 @@ function render({ model, el }) {
     draw(`#${prefix}-${stages[0].id}-heading`);
   }
 
+  // The open stage's unsaved input, carried across a redraw (rating an earlier answer redraws).
+  let openControl = null;
+
   function draw(focusSelector) {
+    const draft = openControl && !decisions[openControl.stageId]
+      ? { stageId: openControl.stageId, value: openControl.control.value() } : null;
+    openControl = null;
     const committed = Object.keys(decisions).length;
     const done = committed === stages.length;
     const status = h("p", { className: "npc-muted", "data-role": "progress" },
@@ -185,7 +191,7 @@ function render({ model, el }) {
       h("h3", {}, data.title), h("p", { className: "npc-case-summary" }, data.summary), noteEl,
       h("div", { className: "npc-case-toolbar" }, status, restartButton));
     const views = stages.slice(0, Math.min(committed + 1, stages.length))
-      .map((stage, index) => renderStage(stage, index, decisions[stage.id]));
+      .map((stage, index) => renderStage(stage, index, decisions[stage.id], draft && draft.stageId === stage.id ? draft.value : null));
     root.replaceChildren(header, ...views, done ? renderSummary() : "");
     if (focusSelector) {
       const target = root.querySelector(focusSelector);
@@ -193,12 +199,13 @@ function render({ model, el }) {
     }
   }
 
-  function renderStage(stage, index, entry) {
+  function renderStage(stage, index, entry, draftValue) {
     const base = `${prefix}-${stage.id}`;
     const heading = h("h4", { id: `${base}-heading`, tabindex: "-1" }, `Stage ${index + 1} of ${stages.length}: ${stage.title}`);
     const section = h("section", { className: "npc-case-stage", "data-case-stage": stage.id, "aria-labelledby": heading.id },
       heading, setSanitisedHtml(h("div", { className: "npc-case-presentation" }), stage.presentation_html));
-    const control = decisionControl(stage.decision, base, entry);
+    const control = decisionControl(stage.decision, base, entry, draftValue);
+    if (!entry) openControl = { stageId: stage.id, control };
     const commitNote = h("p", { className: "npc-case-commit-note", "data-role": "commit-note", "aria-live": "polite" });
     const commitButton = h("button", { type: "button", "data-action": "commit", className: "npc-case-commit" },
       entry ? "Decision committed" : "Commit my decision");
@@ -309,27 +316,29 @@ function sourceList(references) {
 }
 
 /** The input for one decision: { element, value() }. Committed decisions show their value, disabled. */
-function decisionControl(decision, base, entry) {
+function decisionControl(decision, base, entry, draftValue) {
+  const initial = entry ? entry.value : draftValue;
+  const locked = Boolean(entry);
   const fieldset = h("fieldset", { className: "npc-case-decision", "data-decision-type": decision.type });
   fieldset.append(h("legend", {}, setSanitisedHtml(h("div", { className: "npc-case-prompt" }), decision.prompt_html)));
   if (decision.type === "ranking") {
-    const ranking = rankingControl(decision, base, entry ? entry.value : null);
+    const ranking = rankingControl(decision, base, Array.isArray(initial) ? initial : null, locked);
     fieldset.append(ranking.element);
     return { element: fieldset, value: ranking.value };
   }
   if (decision.type === "free_text") {
     const area = h("textarea", { id: `${base}-text`, rows: "4", "data-role": "free-text" });
-    area.value = entry ? entry.value : "";
-    area.disabled = Boolean(entry);
+    area.value = typeof initial === "string" ? initial : "";
+    area.disabled = locked;
     fieldset.append(h("label", { for: area.id }, "Your answer"), area);
     return { element: fieldset, value: () => area.value.trim() };
   }
   const kind = decision.type === "multiple" ? "checkbox" : "radio";
-  const chosen = entry ? [].concat(entry.value) : [];
+  const chosen = initial ? [].concat(initial) : [];
   const inputs = decision.options.map((option, index) => {
     const input = h("input", { type: kind, name: `${base}-choice`, id: `${base}-option-${index}`, value: option.id });
     input.checked = chosen.includes(option.id);
-    input.disabled = Boolean(entry);
+    input.disabled = locked;
     const label = h("label", { for: input.id }, option.text,
       option.hint ? h("span", { className: "npc-case-hint" }, option.hint) : "");
     fieldset.append(h("div", { className: "npc-option" }, input, label));
@@ -342,9 +351,8 @@ function decisionControl(decision, base, entry) {
 }
 
 /** Put options in order by dragging, or with the Move up / Move down buttons on each item. */
-function rankingControl(decision, base, committedOrder) {
-  let order = committedOrder ? committedOrder.slice() : decision.options.map((o) => o.id);
-  const locked = Boolean(committedOrder);
+function rankingControl(decision, base, initialOrder, locked) {
+  let order = initialOrder ? initialOrder.slice() : decision.options.map((o) => o.id);
   const list = h("ol", { className: "npc-case-ranking", "data-role": "ranking" });
   const status = h("p", { className: "npc-case-sr-only", "aria-live": "polite" });
   const help = h("p", { className: "npc-muted", id: `${base}-ranking-help` },
