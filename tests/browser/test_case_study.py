@@ -124,25 +124,27 @@ def test_mouse_drag_reorders_a_ranking(watched_page, site_url):
     assert_page_clean(page)
 
 
-def test_urgency_feedback_is_asymmetric(watched_page, site_url):
-    page = watched_page
-    widget = case_page(page, site_url, MSCC)
+def choose_mscc_urgency(page, widget, level):
+    """Commit the MSCC case up to its urgency stage, choose `level`, and return the feedback."""
     stages = CASES[MSCC]["stages"]
     for stage_data in stages[:3]:
         commit_stage(page, widget, stage_data)
     urgency = stage(widget, stages[3]["id"])
-    urgency.locator("input[value='emergency']").check()
+    urgency.locator(f"input[value='{level}']").check()
     urgency.locator("button[data-action='commit']").click()
-    feedback = urgency.locator("[data-role='feedback']")
+    return urgency.locator("[data-role='feedback']")
+
+
+def test_urgency_feedback_is_asymmetric(watched_page, site_url):
+    page = watched_page
+    widget = case_page(page, site_url, MSCC)
+    feedback = choose_mscc_urgency(page, widget, "emergency")
     assert feedback.get_attribute("data-verdict") == "over-triage"
     assert feedback.get_attribute("data-correct") == "true"
     assert "acceptable" in feedback.inner_text() and "safer" not in feedback.inner_text()
 
     widget.locator("button[data-action='restart']").click()
-    for stage_data in stages[:3]:
-        commit_stage(page, widget, stage_data)
-    urgency.locator("input[value='soon']").check()
-    urgency.locator("button[data-action='commit']").click()
+    feedback = choose_mscc_urgency(page, widget, "soon")
     assert feedback.get_attribute("data-verdict") == "under-triage"
     assert feedback.get_attribute("data-correct") == "false"
     assert "Unsafe" in feedback.inner_text()
