@@ -168,7 +168,10 @@ function render({ model, el }) {
   function restart() {
     decisions = {};
     note = "";
-    try { window.localStorage.removeItem(storageKey); } catch (error) { /* nothing saved */ }
+    // When unreadable progress could not be set aside it stays where it is, untouched.
+    if (loaded.canSave) {
+      try { window.localStorage.removeItem(storageKey); } catch (error) { /* nothing saved */ }
+    }
     persist();
     draw(`#${prefix}-${stages[0].id}-heading`);
   }
@@ -307,6 +310,8 @@ function render({ model, el }) {
   }
 
   draw();
+  // Progress restored from the browser reaches the kernel too, so the traits match the page.
+  if (Object.keys(decisions).length) persist();
 }
 
 function sourceList(references) {
