@@ -10,6 +10,7 @@ from widgets.bibliography import load_bibliography
 from widgets.paths import REPO_ROOT as ROOT
 
 CHAPTERS = sorted((ROOT / "chapters").glob("0*.ipynb"))
+CASE_PAGES = sorted((ROOT / "chapters" / "cases").glob("*.ipynb"))
 PAGES = [ROOT / "intro.md", *sorted((ROOT / "chapters" / "appendix").glob("*.md"))]
 CITE = re.compile(r"\{cite(?::[a-z]+)?\}`([^`]+)`")
 NOTICE = "not medical advice"
@@ -24,8 +25,12 @@ def markdown_of(path: pathlib.Path) -> str:
 
 def cited_keys() -> dict[str, set[str]]:
     keys = {}
-    sources = [*CHAPTERS, *PAGES]
-    data_files = [*(ROOT / "widgets" / "data").glob("*.yml"), *(ROOT / "chapters" / "quizzes").glob("*.yml")]
+    sources = [*CHAPTERS, *CASE_PAGES, *PAGES]
+    data_files = [
+        *(ROOT / "widgets" / "data").glob("*.yml"),
+        *(ROOT / "widgets" / "data" / "cases").glob("*.yml"),
+        *(ROOT / "chapters" / "quizzes").glob("*.yml"),
+    ]
     for path in sources:
         for group in CITE.findall(markdown_of(path)):
             for key in group.split(","):
@@ -43,7 +48,7 @@ def test_every_citation_key_is_in_the_bibliography():
 
 def test_every_bibliography_entry_is_cited_somewhere_in_the_text():
     text_keys = set()
-    for path in [*CHAPTERS, *PAGES]:
+    for path in [*CHAPTERS, *CASE_PAGES, *PAGES]:
         for group in CITE.findall(markdown_of(path)):
             text_keys |= {key.strip() for key in group.split(",")}
     assert sorted(set(load_bibliography()) - text_keys) == []

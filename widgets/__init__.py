@@ -14,6 +14,7 @@ from __future__ import annotations
 import importlib
 
 _MODULE_OF = {
+    "CaseStudy": "case_study",
     "NerveDiagram": "nerve_diagram",
     "Quiz": "quiz",
     "ReviewDeck": "review_deck",

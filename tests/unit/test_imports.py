@@ -11,7 +11,9 @@ from widgets.paths import PACKAGE_DIR, REPO_ROOT
 
 # Build- and check-time libraries: a learner's kernel must never pay for them.
 HEAVY = ("jsonschema", "nbformat", "matplotlib", "sphinx", "widgets.authoring")
-ENTRY_POINTS = {"widgets.quizbank.__main__"}  # `python -m` shims may reach the tools
+# `python -m` shims may reach the tools, and CaseStudy.from_file validates an instructor's own
+# case file on demand (inside the method, so rendering a course case never loads it).
+ENTRY_POINTS = {"widgets.quizbank.__main__", "widgets.case_study"}
 
 RENDER_EVERY_WIDGET = """
 import json, sys
@@ -103,5 +105,6 @@ def test_the_notebooks_public_api():
         "RootLevelExplorer",
         "RedFlagTriage",
         "DiagnosticAccuracy",
+        "CaseStudy",
     }
     assert callable(widgets.Quiz.from_bank)

@@ -12,10 +12,12 @@ import yaml
 from ..quizbank import BankError, bank_path, bank_paths
 from . import interop
 from .bank_checks import check_banks, checked_banks
+from .case_validation import check_cases
 
 
 def check(args) -> int:
     problems = check_banks(args.files or None)
+    problems += [] if args.files else check_cases()  # the clinical cases in widgets/data/cases too
     for problem in problems:
         print(problem, file=sys.stderr)
     count = len(args.files) or len(bank_paths())

@@ -1,6 +1,6 @@
 """Sphinx extension for the course book.
 
-- Refuses to build with a broken question bank (the same checks as the CLI).
+- Refuses to build with a broken question bank or clinical case (the same checks as the CLI).
 - Keeps executed widget state fresh: jupyter-cache keys notebooks on their code cells only,
   so a change to a widget's ES module, data or bank would otherwise leave the old widget in
   the page. When anything the widgets read changes, the cache is dropped and every page is
@@ -25,6 +25,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from ..paths import BANK_DIR, BIB_FILE, IMAGES_DIR, PACKAGE_DIR, display_path
 from .bank_checks import check_banks
+from .case_validation import check_cases
 from .widget_api import widget_api_markdown
 
 # What a kernel's widgets read, plus this extension and the table it renders (the rest of
@@ -35,6 +36,7 @@ WIDGET_INPUTS = (
     "static/*.js",
     "static/*.css",
     "data/*",
+    "data/cases/*.yml",
     "runtime/*.js",
     "authoring/sphinx_ext.py",
     "authoring/widget_api.py",
@@ -43,7 +45,7 @@ STAMP_NAME = ".widgets-digest"
 
 
 def widget_digest() -> str:
-    files = [p for pattern in WIDGET_INPUTS for p in PACKAGE_DIR.glob(pattern)]
+    files = [p for pattern in WIDGET_INPUTS for p in PACKAGE_DIR.glob(pattern) if p.is_file()]
     files += [*BANK_DIR.glob("*.yml"), *IMAGES_DIR.glob("*.svg"), BIB_FILE]
     digest = hashlib.sha256()
     for path in sorted(files):
@@ -56,9 +58,9 @@ def _stamp_path(app) -> pathlib.Path:
 
 
 def _check_banks(app):
-    problems = check_banks()
+    problems = check_banks() + check_cases()
     if problems:
-        raise ExtensionError("Broken question bank(s):\n" + "\n".join(problems))
+        raise ExtensionError("Broken question bank(s) or case(s):\n" + "\n".join(problems))
 
 
 def _refresh_widgets(app, config):
