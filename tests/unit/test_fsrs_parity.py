@@ -1,0 +1,91 @@
+"""FSRS in the kernel (py-fsrs, adapted in widgets/review_schedule.py) and on the page (the
+vendored ts-fsrs, run by node from the deck's own module string) schedule the same review
+histories to the same due dates, stabilities and states (tests/fixtures/fsrs_reviews.json).
+
+Regenerate the fixture only on purpose: `python -m tests.unit.test_fsrs_parity`.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import pathlib
+import random
+import shutil
+import subprocess
+
+import pytest
+
+from widgets.review_deck import ReviewDeck
+from widgets.review_schedule import SCHEDULER, format_time, replay
+
+FIXTURE = pathlib.Path(__file__).resolve().parents[1] / "fixtures" / "fsrs_reviews.json"
+NODE_DRIVER = """
+import { makeScheduler, replayCard } from "./deck.mjs";
+import fs from "node:fs";
+const { config, histories } = JSON.parse(fs.readFileSync(0, "utf8"));
+const scheduler = makeScheduler(config);
+process.stdout.write(JSON.stringify(histories.map((reviews) => replayCard(scheduler, reviews))));
+"""
+
+
+def load_cases() -> list[dict]:
+    return json.loads(FIXTURE.read_text(encoding="utf-8"))["cases"]
+
+
+def run_deck_scheduler_in_node(tmp_path: pathlib.Path, histories: list) -> list[dict]:
+    node = shutil.which("node")
+    if node is None:
+        pytest.fail("node is needed to run the page's scheduler (apt-get install -y nodejs)")
+    (tmp_path / "deck.mjs").write_text(ReviewDeck._esm, encoding="utf-8")
+    (tmp_path / "driver.mjs").write_text(NODE_DRIVER, encoding="utf-8")
+    result = subprocess.run([node, "driver.mjs"], cwd=tmp_path, input=json.dumps({"config": SCHEDULER, "histories": histories}),
+                            capture_output=True, text=True, timeout=60, check=True)
+    return json.loads(result.stdout)
+
+
+def test_python_matches_the_fixture():
+    for case in load_cases():
+        got = replay(case["reviews"])
+        assert got["due"] == case["expected"]["due"], case["reviews"]
+        assert got["state"] == case["expected"]["state"], case["reviews"]
+        assert got["stability"] == pytest.approx(case["expected"]["stability"], rel=1e-6)
+
+
+def test_page_scheduler_matches_the_fixture(tmp_path):
+    cases = load_cases()
+    results = run_deck_scheduler_in_node(tmp_path, [case["reviews"] for case in cases])
+    for case, got in zip(cases, results, strict=True):
+        assert got["due"] == case["expected"]["due"], case["reviews"]
+        assert got["state"] == case["expected"]["state"], case["reviews"]
+        assert got["stability"] == pytest.approx(case["expected"]["stability"], rel=1e-6)
+
+
+def test_fixture_covers_the_cases_where_the_libraries_differ_unadapted():
+    reviews = [r for case in load_cases() for r in case["reviews"]]
+    grades = {grade for _time, grade in reviews}
+    assert grades == {1, 2, 3, 4}
+    later_day_earlier_hour = any(
+        (b := dt.datetime.fromisoformat(y[0][:-1])).date() > (a := dt.datetime.fromisoformat(x[0][:-1])).date() and b.time() < a.time()
+        for case in load_cases() for x, y in zip(case["reviews"], case["reviews"][1:]))
+    assert later_day_earlier_hour, "needs reviews a calendar day later at an earlier time (elapsed-days rule)"
+    assert {case["expected"]["state"] for case in load_cases()} >= {"learning", "review", "relearning"}
+
+
+def regenerate(seed: int = 2026, count: int = 60) -> None:
+    rng = random.Random(seed)
+    start = dt.datetime(2026, 11, 2, 8, 30, tzinfo=dt.timezone.utc)
+    cases = []
+    for _ in range(count):
+        moment, reviews = start + dt.timedelta(minutes=rng.randint(0, 1439)), []
+        for _review in range(rng.randint(1, 7)):
+            reviews.append([format_time(moment), rng.choice([1, 2, 3, 3, 3, 4])])
+            moment += rng.choice([dt.timedelta(minutes=rng.randint(1, 25)),
+                                  dt.timedelta(days=rng.randint(1, 45), minutes=rng.randint(-600, 600))])
+        cases.append({"reviews": reviews, "expected": replay(reviews)})
+    about = ("Review histories ([ISO time, grade 1-4]) and the schedule both FSRS implementations must give "
+             "(tests/unit/test_fsrs_parity.py, which regenerates this file when run as a module).")
+    FIXTURE.write_text(json.dumps({"about": about, "cases": cases}, indent=1) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    regenerate()
