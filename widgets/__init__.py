@@ -6,9 +6,10 @@ published static book without a kernel or a network.
 """
 from .nerve_diagram import NerveDiagram
 from .quiz import Quiz
+from .progress import Progress
 from .review_deck import ReviewDeck
 from .root_explorer import RootLevelExplorer
 from .test_accuracy import TestAccuracy
 from .triage import RedFlagTriage
 
-__all__ = ["NerveDiagram", "Quiz", "ReviewDeck", "RootLevelExplorer", "TestAccuracy", "RedFlagTriage"]
+__all__ = ["NerveDiagram", "Progress", "Quiz", "ReviewDeck", "RootLevelExplorer", "TestAccuracy", "RedFlagTriage"]
