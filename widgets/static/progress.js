@@ -78,10 +78,11 @@ function render({ model, el }) {
         h("p", { "data-role": "chapter-summary" }, `Mastered ${right} of ${count} questions`,
           waiting ? ` · ${waiting} due for review today` : ""),
         bar(right, count),
-        h("ul", {}, rows.map((row) => h("li", { "data-objective": row.objective.id },
-          h("span", {}, row.objective.text), " ",
-          h("strong", { "data-role": "objective-mastered" }, `${row.right} of ${row.count} mastered`),
-          row.waiting ? h("span", { "data-role": "objective-due" }, ` · ${row.waiting} due`) : null))));
+        h("ul", { className: "npc-progress-objectives" }, rows.map((row) => h("li", { "data-objective": row.objective.id },
+          h("span", { className: "npc-progress-count" },
+            h("strong", { "data-role": "objective-mastered" }, `${row.right} of ${row.count} mastered`),
+            row.waiting ? h("span", { "data-role": "objective-due" }, ` · ${row.waiting} due`) : null),
+          h("span", {}, row.objective.text)))));
     });
     const overview = h("p", { className: "npc-progress-overview", "data-role": "overview" },
       h("strong", {}, `Mastered ${mastered} of ${total} questions`),

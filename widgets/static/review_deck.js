@@ -144,8 +144,8 @@ function render({ model, el }) {
     const work = todaysWork(items, progress.cards, Date.now(), model.get("new_cards_per_day"));
     dueCount.textContent = String(work.learning.length + work.reviews.length + work.fresh.length);
     const notStarted = items.filter((item) => !progress.cards[item.id]).length;
-    summary.textContent = `To review: ${work.reviews.length} · Relearning: ${work.learning.length} · ` +
-      `New cards left today: ${work.fresh.length} (up to ${model.get("new_cards_per_day")} a day) · Not started yet: ${notStarted} of ${items.length}`;
+    summary.textContent = `Due for review: ${work.reviews.length} · Coming back in this sitting: ${work.learning.length} · ` +
+      `New cards left today: ${work.fresh.length} of ${model.get("new_cards_per_day")} · Not started yet: ${notStarted} of ${items.length}`;
     return work;
   }
 
@@ -184,8 +184,8 @@ function render({ model, el }) {
     const choices = knewIt ? GRADE_CHOICES : GRADE_CHOICES.slice(0, 1);
     const buttons = choices.map((choice) => {
       const after = replayCard(scheduler, history.concat([[new Date(now).toISOString(), choice.value]]));
-      return h("button", { type: "button", "data-grade": choice.name, onclick: () => grade(choice) },
-        h("strong", {}, choice.label), h("span", {}, `${choice.meaning} · again ${describeWait(after.due, now).replace(", in this sitting", "")}`));
+      return h("button", { type: "button", "data-grade": choice.name, "aria-pressed": "false", onclick: () => grade(choice) },
+        h("strong", {}, choice.label), h("span", {}, `${choice.meaning} · back ${describeWait(after.due, now).replace(", in this sitting", "")}`));
     });
     const ask = knewIt ? "How well did you remember it?"
       : "You did not get this one, so it counts as forgotten and comes back later in this sitting.";
@@ -201,7 +201,10 @@ function render({ model, el }) {
     const cards = Object.assign({}, progress.cards, { [id]: Object.assign({ reviews }, replayCard(scheduler, reviews)) });
     progress = Object.assign({}, progress, { cards, pending: null });
     publish();
-    grading.querySelectorAll("button").forEach((button) => { button.disabled = true; });
+    grading.querySelectorAll("button").forEach((button) => {
+      button.disabled = true;
+      button.setAttribute("aria-pressed", String(button.dataset.grade === choice.name));
+    });
     nextReview.textContent = `Graded ${choice.label}. Next review ${describeWait(cards[id].due, Date.now())}.`;
     showCounts();
     next.hidden = false;
