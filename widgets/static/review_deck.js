@@ -54,7 +54,8 @@ function mergeProgress(mine, theirs) {
     const lastOf = (c) => (c ? Date.parse(c.reviews[c.reviews.length - 1][0]) : -Infinity);
     if (lastOf(card) > lastOf(cards[id])) cards[id] = card;
   }
-  return Object.assign(emptyProgress(), { cards, updated: Date.now() });
+  // A card answered here but not yet graded stays answered: importing must not reopen it.
+  return Object.assign(emptyProgress(), { cards, pending: mine.pending || null, updated: Date.now() });
 }
 
 function localDay(moment) {
