@@ -1,6 +1,7 @@
 """FSRS in the kernel (py-fsrs, adapted in widgets/review_schedule.py) and on the page (the
 vendored ts-fsrs, run by node from the deck's own module string) schedule the same review
-histories to the same due dates, stabilities and states (tests/fixtures/fsrs_reviews.json).
+histories to the same due dates, stabilities and states (tests/fixtures/fsrs_reviews.json), and
+both sides accept the same progress files.
 
 Regenerate the fixture only on purpose: `python -m tests.unit.test_fsrs_parity`.
 """
@@ -16,29 +17,44 @@ import subprocess
 import pytest
 
 from widgets.review_deck import ReviewDeck
-from widgets.review_schedule import SCHEDULER, format_time, replay
+from widgets.review_schedule import SCHEDULER, empty_progress, format_time, replay, valid_progress
 
 FIXTURE = pathlib.Path(__file__).resolve().parents[1] / "fixtures" / "fsrs_reviews.json"
 NODE_DRIVER = """
-import { makeScheduler, replayCard } from "./deck.mjs";
+import { makeScheduler, replayCard, isValidProgress } from "./deck.mjs";
 import fs from "node:fs";
-const { config, histories } = JSON.parse(fs.readFileSync(0, "utf8"));
+const { config, histories, progress } = JSON.parse(fs.readFileSync(0, "utf8"));
 const scheduler = makeScheduler(config);
-process.stdout.write(JSON.stringify(histories.map((reviews) => replayCard(scheduler, reviews))));
+process.stdout.write(JSON.stringify({
+  schedules: histories.map((reviews) => replayCard(scheduler, reviews)),
+  valid: progress.map(isValidProgress),
+}));
 """
+GOOD_CARD = {"reviews": [["2026-11-25T09:00:00.000Z", 3]], "due": "2026-11-27T09:00:00.000Z"}
+PROGRESS_CASES = [
+    dict(empty_progress(), cards={"a": GOOD_CARD}),
+    dict(empty_progress(), cards={"a": GOOD_CARD}, pending={"id": "a", "entry": {}}, exported="2026-11-25"),
+    dict(empty_progress(), cards={"a": dict(GOOD_CARD, reviews=[["2026-11-25T09:00:00.000Z", 5]])}),
+    dict(empty_progress(), cards={"a": dict(GOOD_CARD, reviews=[["yesterday", 3]])}),
+    dict(empty_progress(), cards={"a": dict(GOOD_CARD, reviews=[])}),
+    dict(empty_progress(), pending="a"),
+    dict(empty_progress(), version=1),
+    {"cards": {"a": {"box": 2, "due": "2026-11-26"}}, "updated": 1},
+    [1, 2],
+]
 
 
 def load_cases() -> list[dict]:
     return json.loads(FIXTURE.read_text(encoding="utf-8"))["cases"]
 
 
-def run_deck_scheduler_in_node(tmp_path: pathlib.Path, histories: list) -> list[dict]:
+def run_deck_module_in_node(tmp_path: pathlib.Path, histories: list, progress: list = ()) -> dict:
     node = shutil.which("node")
     if node is None:
         pytest.fail("node is needed to run the page's scheduler (apt-get install -y nodejs)")
     (tmp_path / "deck.mjs").write_text(ReviewDeck._esm, encoding="utf-8")
     (tmp_path / "driver.mjs").write_text(NODE_DRIVER, encoding="utf-8")
-    result = subprocess.run([node, "driver.mjs"], cwd=tmp_path, input=json.dumps({"config": SCHEDULER, "histories": histories}),
+    result = subprocess.run([node, "driver.mjs"], cwd=tmp_path, input=json.dumps({"config": SCHEDULER, "histories": histories, "progress": list(progress)}),
                             capture_output=True, text=True, timeout=60, check=True)
     return json.loads(result.stdout)
 
@@ -53,11 +69,17 @@ def test_python_matches_the_fixture():
 
 def test_page_scheduler_matches_the_fixture(tmp_path):
     cases = load_cases()
-    results = run_deck_scheduler_in_node(tmp_path, [case["reviews"] for case in cases])
+    results = run_deck_module_in_node(tmp_path, [case["reviews"] for case in cases])["schedules"]
     for case, got in zip(cases, results, strict=True):
         assert got["due"] == case["expected"]["due"], case["reviews"]
         assert got["state"] == case["expected"]["state"], case["reviews"]
         assert got["stability"] == pytest.approx(case["expected"]["stability"], rel=1e-6)
+
+
+def test_page_and_kernel_accept_the_same_progress_files(tmp_path):
+    verdicts = run_deck_module_in_node(tmp_path, [], PROGRESS_CASES)["valid"]
+    assert verdicts == [valid_progress(case) for case in PROGRESS_CASES]
+    assert verdicts[:2] == [True, True] and not any(verdicts[2:])
 
 
 def test_fixture_covers_the_cases_where_the_libraries_differ_unadapted():
