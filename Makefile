@@ -7,7 +7,7 @@ PIP_OPT := --quiet --disable-pip-version-check
 # Builds and tests never read or write anyone's own review progress (see widgets/review_deck.py).
 export NPC_REVIEW_FILE :=
 
-.PHONY: book test lab clean notebooks figures vendor bench pdf check-banks
+.PHONY: book test test-fast lab clean notebooks figures vendor bench pdf check-banks
 
 $(PY):
 	python3 -m venv $(VENV)
@@ -29,6 +29,10 @@ book: $(VENV)/.book-installed
 test: $(VENV)/.test-installed
 	$(PY) -m pytest tests chapters --nbval --nbval-sanitize-with tests/nbval_sanitize.cfg
 
+# The inner loop: unit tests, lint, the wheel check and nbval, without the book build or a browser.
+test-fast: $(VENV)/.test-installed
+	$(PY) -m pytest tests chapters --nbval --nbval-sanitize-with tests/nbval_sanitize.cfg -m "not browser and not build"
+
 lab: $(VENV)/.test-installed
 	$(VENV)/bin/jupyter lab chapters/
 
@@ -42,8 +46,8 @@ figures: $(VENV)/.book-installed
 check-banks: $(VENV)/.book-installed
 	$(PY) -m widgets.quizbank check
 
-vendor: $(PY)
-	$(PY) tools/vendor.py
+vendor: $(VENV)/.book-installed
+	$(PY) -m tools.vendor
 
 bench: $(VENV)/.test-installed
 	$(PY) -m tools.bench
@@ -52,4 +56,4 @@ pdf: $(VENV)/.test-installed book
 	$(PY) -m tools.print_pdf $(BUILD) _build/pdf/nerve-pain-in-the-hamstring.pdf
 
 clean:
-	rm -rf _build .pytest_cache
+	rm -rf _build build .pytest_cache

@@ -3,9 +3,10 @@
 Without one, every page load asks the server for /favicon.ico and gets a 404.
 Run: python images/make_favicon.py -> images/favicon.svg
 """
+
 import matplotlib.pyplot as plt
 
-from widgets.figures import save_figure, use_course_style
+from widgets.authoring.figures import save_figure, use_course_style
 
 
 def main(out_dir=None):
@@ -19,7 +20,7 @@ def main(out_dir=None):
     ax.plot([0.5, 0.5], [0.85, 0.45], color="#f5d76e", linewidth=5, solid_capstyle="round")
     ax.plot([0.5, 0.32], [0.45, 0.15], color="#f5d76e", linewidth=4, solid_capstyle="round")
     ax.plot([0.5, 0.68], [0.45, 0.15], color="#f5d76e", linewidth=4, solid_capstyle="round")
-    return save_figure(fig, "favicon", out_dir, png=False)
+    return save_figure(fig, "favicon", out_dir)
 
 
 if __name__ == "__main__":

@@ -5,11 +5,12 @@ rise of disc degeneration is visible, and labels each line once at its right-han
 spread apart so that findings with close values at 80, such as bulge and facet degeneration, do
 not overprint).
 
-Run: python images/make_imaging_by_age.py -> images/imaging-findings-by-age.svg/.png
+Run: python images/make_imaging_by_age.py -> images/imaging-findings-by-age.svg
 """
+
 import matplotlib.pyplot as plt
 
-from widgets.figures import save_figure, use_course_style
+from widgets.authoring.figures import save_figure, use_course_style
 
 AGES = (20, 30, 40, 50, 60, 70, 80)
 # Prevalence (%) in asymptomatic people at each age in AGES (Brinjikji et al. 2015, table 2).
@@ -40,10 +41,15 @@ def main(out_dir=None):
     fig, ax = plt.subplots(figsize=(7.2, 4.0))
     end_values = [values[-1] for values in FINDINGS.values()]
     label_heights = spread_labels(end_values, MIN_LABEL_GAP)
-    for (label, values), marker, height in zip(FINDINGS.items(), MARKERS, label_heights):
+    for (label, values), marker, height in zip(FINDINGS.items(), MARKERS, label_heights, strict=True):
         (line,) = ax.plot(AGES, values, marker=marker, markersize=4, linewidth=2)
-        ax.annotate(f"{label} {values[-1]}%", xy=(AGES[-1], values[-1]), xytext=(AGES[-1] + 2, height),
-                    va="center", color=line.get_color())
+        ax.annotate(
+            f"{label} {values[-1]}%",
+            xy=(AGES[-1], values[-1]),
+            xytext=(AGES[-1] + 2, height),
+            va="center",
+            color=line.get_color(),
+        )
     ax.set_xticks(AGES)
     ax.set_xlim(18, 104)
     ax.set_ylim(0, 100)

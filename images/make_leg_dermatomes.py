@@ -1,10 +1,11 @@
 """Draw the leg outline with L4, L5, S1 and S2 dermatomes from widgets/data/root_levels.yml.
 
-Writes images/leg-dermatomes.svg (read by RootLevelExplorer) and a PNG for print.
+Writes images/leg-dermatomes.svg (read by RootLevelExplorer).
 Run: python images/make_leg_dermatomes.py
 """
-from widgets.figures import save_figure, use_course_style
-from widgets.root_levels import draw_leg_dermatomes
+
+from widgets.authoring.drawings import draw_leg_dermatomes
+from widgets.authoring.figures import save_figure, use_course_style
 
 STEM = "leg-dermatomes"
 

@@ -1,10 +1,11 @@
 """Draw the clickable sciatic-nerve diagram from widgets/data/sciatic_anatomy.yml.
 
-Writes images/sciatic-nerve-diagram.svg (read by NerveDiagram) and a PNG for print.
+Writes images/sciatic-nerve-diagram.svg (read by NerveDiagram).
 Run: python images/make_nerve_diagram.py
 """
-from widgets.anatomy import draw_diagram
-from widgets.figures import save_figure, use_course_style
+
+from widgets.authoring.drawings import draw_diagram
+from widgets.authoring.figures import save_figure, use_course_style
 
 STEM = "sciatic-nerve-diagram"
 

@@ -1,11 +1,12 @@
 """Sensitivity and specificity of the straight leg raise and crossed straight leg raise
 for disc herniation, with 95% confidence intervals (Deville et al. 2000).
 
-Run: python images/make_slr_accuracy.py -> images/slr-accuracy.svg/.png
+Run: python images/make_slr_accuracy.py -> images/slr-accuracy.svg
 """
+
 import matplotlib.pyplot as plt
 
-from widgets.figures import save_figure, use_course_style
+from widgets.authoring.figures import save_figure, use_course_style
 
 # (estimate, lower, upper)
 TESTS = {
@@ -18,13 +19,15 @@ def main(out_dir=None):
     use_course_style()
     fig, ax = plt.subplots(figsize=(6.4, 3.4))
     width = 0.36
-    for offset, (measure, colour) in zip((-width / 2, width / 2), (("Sensitivity", "#2f6f9f"), ("Specificity", "#c2571a"))):
+    for offset, (measure, colour) in zip(
+        (-width / 2, width / 2), (("Sensitivity", "#2f6f9f"), ("Specificity", "#c2571a")), strict=True
+    ):
         xs = [index + offset for index in range(len(TESTS))]
         values = [TESTS[test][measure] for test in TESTS]
         heights = [v[0] * 100 for v in values]
         errors = [[(v[0] - v[1]) * 100 for v in values], [(v[2] - v[0]) * 100 for v in values]]
         ax.bar(xs, heights, width, yerr=errors, capsize=4, color=colour, label=measure)
-        for x, height in zip(xs, heights):
+        for x, height in zip(xs, heights, strict=True):
             ax.text(x, height + 8, f"{height:.0f}%", ha="center")
     ax.set_xticks(range(len(TESTS)), list(TESTS))
     ax.set_ylim(0, 110)

@@ -1,17 +1,24 @@
 """Shared fixtures: the real strict book build, a loopback server for it, headless Chromium."""
+
 from __future__ import annotations
 
 import os
 import pathlib
-import shutil
 import subprocess
 
 import pytest
 
-from tools.book_site import (CHROMIUM, block_other_hosts, launch_chromium, serve_directory, server_url,
-                             strict_build_command)
+from tools.book_site import (
+    INSTALL_CHROMIUM,
+    block_other_hosts,
+    chromium_path,
+    launch_chromium,
+    serve_directory,
+    server_url,
+    strict_build_command,
+)
+from widgets.paths import REPO_ROOT as ROOT
 
-ROOT = pathlib.Path(__file__).resolve().parents[1]
 # Builds, kernels and tests never touch anyone's own review progress (widgets/review_deck.py).
 os.environ.setdefault("NPC_REVIEW_FILE", "")
 # BOOK_OUTPUT_DIR lets parallel work build elsewhere; _build/html under the repo by default.
@@ -29,7 +36,9 @@ def book_build():
 
 @pytest.fixture(scope="session")
 def built_site(book_build) -> pathlib.Path:
-    assert book_build.returncode == 0, f"strict book build failed:\n{book_build.stdout[-4000:]}\n{book_build.stderr[-4000:]}"
+    assert book_build.returncode == 0, (
+        f"strict book build failed:\n{book_build.stdout[-4000:]}\n{book_build.stderr[-4000:]}"
+    )
     return BUILD_HTML
 
 
@@ -42,12 +51,12 @@ def site_url(built_site):
 
 @pytest.fixture(scope="session")
 def browser():
-    """Debian's Chromium through Playwright. Missing Chromium is a failure, never a skip."""
-    if not shutil.which(CHROMIUM) and not pathlib.Path(CHROMIUM).exists():
-        pytest.fail(f"Chromium not found at {CHROMIUM}: install Debian's chromium (apt-get install -y chromium)")
+    """Chromium through Playwright (tools.book_site.chromium_path). Missing is a failure, never a skip."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
+        if chromium_path(playwright) is None:
+            pytest.fail(f"no Chromium found: {INSTALL_CHROMIUM}")
         chromium = launch_chromium(playwright)
         yield chromium
         chromium.close()
@@ -71,7 +80,9 @@ def watched_page(browser):
     page = context.new_page()
     page.on("console", lambda message: message.type == "error" and watch.console_errors.append(message.text))
     page.on("pageerror", lambda error: watch.console_errors.append(str(error)))
-    page.on("response", lambda response: response.status >= 400 and watch.failed.append(f"{response.status} {response.url}"))
+    page.on(
+        "response", lambda response: response.status >= 400 and watch.failed.append(f"{response.status} {response.url}")
+    )
     page.watch = watch
     yield page
     context.close()

@@ -1,9 +1,8 @@
 """The real Jupyter Book build, with warnings as errors, and what it must (not) produce."""
+
 import re
 
 import pytest
-
-from tests.conftest import BUILD_HTML
 
 pytestmark = pytest.mark.build
 

@@ -1,4 +1,5 @@
 """Deployment config stays in step with the project: CI, Pages publishing, Binder runtime."""
+
 from __future__ import annotations
 
 import os
@@ -8,7 +9,8 @@ import tomllib
 
 import yaml
 
-ROOT = pathlib.Path(__file__).resolve().parents[1]
+from widgets.paths import REPO_ROOT as ROOT
+
 WORKFLOWS = ROOT / ".github" / "workflows"
 BINDER = ROOT / "binder"
 
@@ -48,8 +50,11 @@ def test_publish_workflow_uploads_and_deploys_the_built_book():
     uses = _uses(publish)
     for action in ("actions/upload-pages-artifact", "actions/deploy-pages"):
         assert action in uses, f"publish.yml does not use {action}: {uses}"
-    paths = [step.get("with", {}).get("path") for step in _steps(publish)
-             if step.get("uses", "").startswith("actions/upload-pages-artifact")]
+    paths = [
+        step.get("with", {}).get("path")
+        for step in _steps(publish)
+        if step.get("uses", "").startswith("actions/upload-pages-artifact")
+    ]
     assert paths == ["_build/html"], f"publish.yml must upload _build/html to Pages, got {paths}"
 
 

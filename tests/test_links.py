@@ -1,4 +1,5 @@
 """Every internal link, anchor and asset reference in the built book resolves."""
+
 from __future__ import annotations
 
 import html.parser
@@ -62,7 +63,9 @@ def test_no_page_refers_to_another_host_for_assets(built_site):
         page = parse(path)
         for reference in page.references:
             # Links a reader chooses to follow (DOIs, the repository) are fine; fetched assets are not.
-            if reference.startswith(("http://", "https://", "//")) and reference.split("?")[0].endswith((".js", ".css", ".woff2", ".woff", ".png", ".svg")):
+            if reference.startswith(("http://", "https://", "//")) and reference.split("?")[0].endswith(
+                (".js", ".css", ".woff2", ".woff", ".png", ".svg")
+            ):
                 offenders.append(f"{path.relative_to(built_site)}: {reference}")
     assert offenders == [], "assets from other hosts:\n" + "\n".join(offenders)
 
@@ -70,6 +73,9 @@ def test_no_page_refers_to_another_host_for_assets(built_site):
 def test_every_page_declares_its_favicon(built_site):
     # Without <link rel="icon"> browsers fetch /favicon.ico, a 404 on most hosts. The root
     # index.html is Jupyter Book's one-line redirect to intro.html, left before any icon loads.
-    missing = [str(p.relative_to(built_site)) for p in built_pages(built_site)
-               if p != built_site / "index.html" and 'rel="icon"' not in p.read_text()]
+    missing = [
+        str(p.relative_to(built_site))
+        for p in built_pages(built_site)
+        if p != built_site / "index.html" and 'rel="icon"' not in p.read_text()
+    ]
     assert missing == [], f"pages without a favicon link: {missing}"

@@ -1,10 +1,10 @@
 """Committed notebooks are lessons nbval can compare: outputs saved, lean, widgets only."""
-import pathlib
 
 import nbformat
 import pytest
 
-ROOT = pathlib.Path(__file__).resolve().parents[1]
+from widgets.paths import REPO_ROOT as ROOT
+
 NOTEBOOKS = sorted((ROOT / "chapters").glob("*.ipynb"))
 
 
@@ -29,3 +29,14 @@ def test_notebook_imports_course_code_only_from_widgets(path):
             words = line.split()
             if words[:1] in (["import"], ["from"]):
                 assert words[1].split(".")[0] in allowed, line
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_code_is_removed_from_the_published_pages(path):
+    """Students read the book, not Python: every code cell's input is removed on the site and in
+    print (it stays in the notebook for JupyterLab). `hide-input` is not used because the
+    theme's "show code" toggle fails axe's label-content-name-mismatch rule."""
+    notebook = nbformat.read(path, as_version=4)
+    for index, cell in enumerate(notebook.cells):
+        if cell.cell_type == "code":
+            assert "remove-input" in cell.metadata.get("tags", []), f"cell {index} shows its code on the site"

@@ -1,4 +1,5 @@
 """The printable PDF of the built book (tools/print_pdf.py): every chapter, in order, with the notice."""
+
 import json
 import re
 import unicodedata

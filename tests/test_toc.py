@@ -1,9 +1,10 @@
 """_toc.yml and chapters/ agree: every listed file exists, no chapter is left out."""
+
 import pathlib
 
 from tools.book_site import toc_entries
+from widgets.paths import REPO_ROOT as ROOT
 
-ROOT = pathlib.Path(__file__).resolve().parents[1]
 SOURCE_SUFFIXES = (".ipynb", ".md")
 
 
@@ -19,15 +20,25 @@ def test_every_toc_entry_exists_exactly_once():
 
 def test_no_orphan_chapter_or_appendix_page():
     listed = {resolve(entry) for entry in toc_entries()}
-    on_disk = {path for suffix in SOURCE_SUFFIXES for path in (ROOT / "chapters").rglob(f"*{suffix}")
-               if ".ipynb_checkpoints" not in path.parts}
+    on_disk = {
+        path
+        for suffix in SOURCE_SUFFIXES
+        for path in (ROOT / "chapters").rglob(f"*{suffix}")
+        if ".ipynb_checkpoints" not in path.parts
+    }
     assert sorted(on_disk - listed) == []
 
 
 def test_one_notebook_per_article_section_in_order():
     notebooks = [entry for entry in toc_entries() if entry.startswith("chapters/0")]
     assert [pathlib.Path(n).name for n in notebooks] == [
-        "01-introduction", "02-anatomy", "03-causes", "04-symptoms",
-        "05-diagnosis-and-treatment", "06-prevention", "07-conclusion", "08-review",
+        "01-introduction",
+        "02-anatomy",
+        "03-causes",
+        "04-symptoms",
+        "05-diagnosis-and-treatment",
+        "06-prevention",
+        "07-conclusion",
+        "08-review",
     ]
     assert all(resolve(n).suffix == ".ipynb" for n in notebooks)

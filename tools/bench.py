@@ -5,6 +5,7 @@
 Builds go to a throwaway directory so the bench never disturbs anyone's _build; only the
 whole-test-suite row (the real `make test`, run last) writes the repository's own _build.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -20,8 +21,15 @@ import tempfile
 import threading
 import time
 
-from tools.book_site import (ROOT, block_other_hosts, gzip_weight, launch_chromium, serve_directory, server_url,
-                             strict_build_command)
+from tools.book_site import (
+    ROOT,
+    block_other_hosts,
+    gzip_weight,
+    launch_chromium,
+    serve_directory,
+    server_url,
+    strict_build_command,
+)
 
 # Builds, kernels and tests never read or write anyone's own review progress (widgets/review_deck.py).
 os.environ["NPC_REVIEW_FILE"] = ""
@@ -68,7 +76,9 @@ class Row:
 
 def strict_build(output_root: pathlib.Path) -> tuple[float, int, str]:
     start = time.perf_counter()
-    result = subprocess.run(strict_build_command(output_root), cwd=ROOT, env=ENV, capture_output=True, text=True, timeout=1800)
+    result = subprocess.run(
+        strict_build_command(output_root), cwd=ROOT, env=ENV, capture_output=True, text=True, timeout=1800
+    )
     elapsed = time.perf_counter() - start
     return elapsed, result.returncode, (result.stdout[-2000:] + result.stderr[-2000:])
 
@@ -84,8 +94,11 @@ def bench_builds(output_root: pathlib.Path) -> list[Row]:
 
 
 def widget_pages(html_root: pathlib.Path) -> list[str]:
-    return sorted(str(p.relative_to(html_root)) for p in (html_root / "chapters").rglob("*.html")
-                  if "data-widget" in p.read_text(encoding="utf-8", errors="replace"))
+    return sorted(
+        str(p.relative_to(html_root))
+        for p in (html_root / "chapters").rglob("*.html")
+        if "data-widget" in p.read_text(encoding="utf-8", errors="replace")
+    )
 
 
 def load_once(browser, url: str, weigh: bool, wait_ready: bool) -> tuple[float | None, int | None]:
@@ -138,8 +151,20 @@ def bench_pages(html_root: pathlib.Path) -> list[Row]:
                     missed = RUNS_PER_PAGE - len(times)
                     note = f"{missed}/{RUNS_PER_PAGE} runs never ready" if missed else ""
                     median = statistics.median(times) / 1000 if times else None
-                    rows.append(Row(f"Time to interactive, {path} (median of {RUNS_PER_PAGE})", median, "s", 1.0, note, digits=2))
-                    rows.append(Row(f"Page weight (gzip), {path}", weight / MB if weight is not None else None, "MB", 2.0, digits=2))
+                    rows.append(
+                        Row(
+                            f"Time to interactive, {path} (median of {RUNS_PER_PAGE})", median, "s", 1.0, note, digits=2
+                        )
+                    )
+                    rows.append(
+                        Row(
+                            f"Page weight (gzip), {path}",
+                            weight / MB if weight is not None else None,
+                            "MB",
+                            2.0,
+                            digits=2,
+                        )
+                    )
                 if (html_root / PLAIN_PAGE).exists():
                     _, weight = load_once(browser, f"{base}/{PLAIN_PAGE}", weigh=True, wait_ready=False)
                     rows.append(Row(f"Page weight (gzip), {PLAIN_PAGE} (no widgets)", weight / MB, "MB", 1.0, digits=2))
@@ -158,8 +183,9 @@ def kernel_peak_rss(notebook: pathlib.Path) -> tuple[float, str]:
     from nbclient import NotebookClient
 
     nb = nbformat.read(notebook, as_version=4)
-    client = NotebookClient(nb, timeout=120, kernel_name="python3",
-                            resources={"metadata": {"path": str(notebook.parent)}})
+    client = NotebookClient(
+        nb, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(notebook.parent)}}
+    )
     peak, done = 0, threading.Event()
 
     def poll():
@@ -194,6 +220,47 @@ def kernel_peak_rss(notebook: pathlib.Path) -> tuple[float, str]:
     return peak / MB, error
 
 
+# Timed inside a fresh interpreter, so only the import is measured, not Python's own start-up.
+# A chapter kernel has ipykernel loaded before its first cell, so that is the fair baseline
+# for what the course adds; the bare interpreter is reported too.
+IMPORT_PROBE = """
+import sys, time
+if sys.argv[1] == "kernel":
+    import ipykernel.ipkernel
+start = time.perf_counter()
+import widgets
+package = time.perf_counter() - start
+for name in widgets.__all__:
+    getattr(widgets, name)
+print(package, time.perf_counter() - start)
+"""
+
+
+def import_times(baseline: str) -> list[float] | None:
+    """Median seconds for (`import widgets`, every widget class) over fresh processes."""
+    runs = []
+    for _ in range(RUNS_PER_PAGE):
+        probe = [sys.executable, "-c", IMPORT_PROBE, baseline]
+        result = subprocess.run(probe, capture_output=True, text=True, env=ENV, cwd=ROOT)
+        if result.returncode != 0:
+            return None
+        runs.append([float(value) for value in result.stdout.split()])
+    return [statistics.median(run[index] for run in runs) for index in (0, 1)]
+
+
+def bench_import() -> list[Row]:
+    """What a kernel pays for the course package: `import widgets`, then every widget class."""
+    note = f"fresh process, median of {RUNS_PER_PAGE}"
+    bare, kernel = import_times("bare"), import_times("kernel")
+    if bare is None or kernel is None:
+        return [Row("`import widgets`", None, "s", 0.3, "import FAILED")]
+    return [
+        Row("`import widgets`", bare[0], "s", 0.3, note, digits=3),
+        Row("`import widgets` + every widget class, in a kernel (ipykernel loaded)", kernel[1], "s", 0.3, note, 3),
+        Row("`import widgets` + every widget class, bare interpreter", bare[1], "s", 0.3, note, digits=3),
+    ]
+
+
 def bench_kernels() -> list[Row]:
     rows = []
     for notebook in sorted((ROOT / "chapters").glob("*.ipynb")):
@@ -208,15 +275,22 @@ def bench_tests() -> Row:
     elapsed = time.perf_counter() - start
     if result.returncode != 0:
         print(f"make test exited {result.returncode}\n{result.stdout[-3000:]}", file=sys.stderr)
-    return Row("Whole test command (`make test`)", elapsed / 60, "min", 5,
-               "" if result.returncode == 0 else f"FAILED, exit {result.returncode}")
+    return Row(
+        "Whole test command (`make test`)",
+        elapsed / 60,
+        "min",
+        5,
+        "" if result.returncode == 0 else f"FAILED, exit {result.returncode}",
+    )
 
 
 def machine_line() -> str:
     # Load average is included because every timing row moves with whatever else shares the CPUs.
-    load = ", load avg %.1f/%.1f/%.1f" % os.getloadavg() if hasattr(os, "getloadavg") else ""
-    return (f"Machine: {os.cpu_count()} CPUs, Python {platform.python_version()} ({platform.system()} "
-            f"{platform.machine()}){load}, {datetime.datetime.now().astimezone():%Y-%m-%d %H:%M %Z}")
+    load = ", load avg {:.1f}/{:.1f}/{:.1f}".format(*os.getloadavg()) if hasattr(os, "getloadavg") else ""
+    return (
+        f"Machine: {os.cpu_count()} CPUs, Python {platform.python_version()} ({platform.system()} "
+        f"{platform.machine()}){load}, {datetime.datetime.now().astimezone():%Y-%m-%d %H:%M %Z}"
+    )
 
 
 def render(rows: list[Row]) -> str:
@@ -239,6 +313,7 @@ def main(argv: list[str] | None = None) -> int:
         rows += bench_pages(output_root / "_build" / "html")
     finally:
         shutil.rmtree(output_root, ignore_errors=True)
+    rows += bench_import()
     rows += bench_kernels()
     # Last, because it is the only step that writes the repository's own _build.
     if not args.skip_tests:

@@ -1,23 +1,38 @@
 """The built book as the tests, `make pdf` and `make bench` all meet it: the strict build
 command, its pages, a 127.0.0.1 server for it, and Chromium with every other host blocked.
 """
+
 from __future__ import annotations
 
+import contextlib
 import functools
 import gzip
 import http.server
 import os
 import pathlib
+import shutil
 import sys
 import threading
 
 import yaml
 
-ROOT = pathlib.Path(__file__).resolve().parents[1]
+from widgets.paths import REPO_ROOT as ROOT
+
+# Looked for in this order: $CHROMIUM, Debian's chromium, then Playwright's own browser.
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+INSTALL_CHROMIUM = (
+    "install Debian's chromium (apt-get install -y chromium), or Playwright's browser "
+    "(.venv/bin/python -m playwright install chromium) where it can be downloaded, "
+    "or set CHROMIUM=/path/to/chromium"
+)
 CHROMIUM_FLAGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--no-first-run", "--disable-sync",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
 ]
 # What a page may load: the book's own server, and what its scripts make in memory.
 LOCAL_PREFIXES = ("http://127.0.0.1", "blob:", "data:")
@@ -29,8 +44,18 @@ ASSET_DIRS = {"_static", "_sources", "_images"}
 def strict_build_command(output_root: pathlib.Path) -> list[str]:
     """The README's build, warnings as errors, writing `output_root/_build/html`."""
     jupyter_book = pathlib.Path(sys.executable).with_name("jupyter-book")
-    return [str(jupyter_book), "build", str(ROOT), "--warningiserror", "--nitpick", "--keep-going",
-            "--builder", "html", "--path-output", str(output_root)]
+    return [
+        str(jupyter_book),
+        "build",
+        str(ROOT),
+        "--warningiserror",
+        "--nitpick",
+        "--keep-going",
+        "--builder",
+        "html",
+        "--path-output",
+        str(output_root),
+    ]
 
 
 def toc_entries(toc_path: pathlib.Path = ROOT / "_toc.yml") -> list[str]:
@@ -77,9 +102,20 @@ def server_url(server: http.server.ThreadingHTTPServer) -> str:
     return f"http://127.0.0.1:{server.server_address[1]}"
 
 
+def chromium_path(playwright) -> str | None:
+    """The Chromium to run: $CHROMIUM or Debian's, else Playwright's own if installed."""
+    if shutil.which(CHROMIUM) or pathlib.Path(CHROMIUM).exists():
+        return CHROMIUM
+    own = playwright.chromium.executable_path
+    return own if own and pathlib.Path(own).exists() else None
+
+
 def launch_chromium(playwright):
-    """Debian's Chromium (never a downloaded one: there is no network to download it)."""
-    return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+    """Headless Chromium for tests, the audit, the bench and the PDF (see chromium_path)."""
+    executable = chromium_path(playwright)
+    if executable is None:
+        raise RuntimeError(f"no Chromium found: {INSTALL_CHROMIUM}")
+    return playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
 
 
 def block_other_hosts(context, blocked: list[str] | None = None) -> None:
@@ -102,10 +138,8 @@ def gzip_sizes(responses) -> list[tuple[str, int]]:
     sizes = []
     for response in responses:
         if response.url.startswith("http://127.0.0.1") and response.status < 300:
-            try:
+            with contextlib.suppress(Exception):  # redirects and aborted requests have no body to weigh
                 sizes.append((response.url, len(gzip.compress(response.body(), 6))))
-            except Exception:  # redirects and aborted requests have no body to weigh
-                pass
     return sizes
 
 

@@ -5,6 +5,7 @@
 Each page is printed by headless Chromium from a loopback server (the widget loader imports
 modules from Blob URLs, which file:// pages cannot do), then the pages are merged with pypdf.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -45,14 +46,19 @@ MARK_TALL_JS = """() => document.querySelectorAll("[data-widget]").forEach((el) 
 })"""
 # A4 minus the 15 mm margins, in CSS pixels (96 per inch), so screen layout matches print.
 SHEET_PX = {"width": round(180 / 25.4 * 96), "height": round(267 / 25.4 * 96)}
-HEADER = ('<div style="font-size:8px;width:100%;padding:0 15mm;box-sizing:border-box;color:#555;display:flex;'
-          'justify-content:space-between"><span>{book}</span><span>{title}</span></div>')
-FOOTER = ('<div style="font-size:8px;width:100%;padding:0 15mm;box-sizing:border-box;color:#555;text-align:right">'
-          '{title} &middot; page <span class="pageNumber"></span> of <span class="totalPages"></span></div>')
+HEADER = (
+    '<div style="font-size:8px;width:100%;padding:0 15mm;box-sizing:border-box;color:#555;display:flex;'
+    'justify-content:space-between"><span>{book}</span><span>{title}</span></div>'
+)
+FOOTER = (
+    '<div style="font-size:8px;width:100%;padding:0 15mm;box-sizing:border-box;color:#555;text-align:right">'
+    '{title} &middot; page <span class="pageNumber"></span> of <span class="totalPages"></span></div>'
+)
 # [data-widget] only exists once the loader has run, so the embedded view scripts are what
 # tell a widget page (worth waiting for) from a plain one (which never sets the flag).
-HAS_WIDGETS_JS = ("() => !!document.querySelector("
-                  "'script[type=\"application/vnd.jupyter.widget-view+json\"], [data-widget]')")
+HAS_WIDGETS_JS = (
+    "() => !!document.querySelector('script[type=\"application/vnd.jupyter.widget-view+json\"], [data-widget]')"
+)
 TITLE_JS = """() => {
   const h1 = document.querySelector("article h1, main h1");
   if (!h1) return document.title.split(" \\u2014 ")[0].trim();
@@ -74,8 +80,14 @@ def _print_page(context, url: str, book_title: str) -> tuple[str, bytes]:
         page.evaluate("document.fonts.ready.then(() => true)")
         title = page.evaluate(TITLE_JS)
         safe = {"book": html.escape(book_title), "title": html.escape(title)}
-        pdf = page.pdf(format="A4", print_background=True, margin=MARGIN, display_header_footer=True,
-                       header_template=HEADER.format(**safe), footer_template=FOOTER.format(**safe))
+        pdf = page.pdf(
+            format="A4",
+            print_background=True,
+            margin=MARGIN,
+            display_header_footer=True,
+            header_template=HEADER.format(**safe),
+            footer_template=FOOTER.format(**safe),
+        )
         return title, pdf
     finally:
         page.close()

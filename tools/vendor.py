@@ -8,6 +8,7 @@ Two packages, each in its own folder with a manifest.json (version, sha256, lice
     python tools/vendor.py          # fetch the pinned versions and rewrite the manifest
     python tools/vendor.py --check  # verify the files on disk against the manifest
 """
+
 from __future__ import annotations
 
 import argparse
@@ -19,7 +20,8 @@ import sys
 import tarfile
 import tempfile
 
-ROOT = pathlib.Path(__file__).resolve().parents[1]
+from widgets.paths import REPO_ROOT as ROOT
+
 TEST_VENDOR_DIR = ROOT / "tests" / "vendor"
 BOOK_VENDOR_DIR = ROOT / "widgets" / "vendor"
 # name -> (pinned version, files to keep from the npm tarball's package/ folder, vendor folder)
@@ -35,8 +37,13 @@ def sha256(path: pathlib.Path) -> str:
 
 def fetch(name: str, version: str, keep: list[str], vendor_dir: pathlib.Path) -> dict:
     with tempfile.TemporaryDirectory() as scratch:
-        packed = subprocess.run(["npm", "pack", f"{name}@{version}", "--json", "--silent"],
-                                cwd=scratch, check=True, capture_output=True, text=True)
+        packed = subprocess.run(
+            ["npm", "pack", f"{name}@{version}", "--json", "--silent"],
+            cwd=scratch,
+            check=True,
+            capture_output=True,
+            text=True,
+        )
         info = json.loads(packed.stdout)[0]
         target = vendor_dir / name
         target.mkdir(parents=True, exist_ok=True)
@@ -44,8 +51,9 @@ def fetch(name: str, version: str, keep: list[str], vendor_dir: pathlib.Path) ->
             for filename in keep:
                 member = tarball.extractfile(f"package/{filename}")
                 (target / pathlib.Path(filename).name).write_bytes(member.read())
-    license_name = subprocess.run(["npm", "view", f"{name}@{version}", "license"], check=True,
-                                  capture_output=True, text=True).stdout.strip()
+    license_name = subprocess.run(
+        ["npm", "view", f"{name}@{version}", "license"], check=True, capture_output=True, text=True
+    ).stdout.strip()
     return {
         "version": version,
         "license": license_name,
@@ -64,7 +72,9 @@ def check() -> list[str]:
         for relative, digest in entry["files"].items():
             path = vendor_dir / relative
             if not path.exists() or sha256(path) != digest:
-                problems.append(f"{relative}: missing or sha256 differs from {vendor_dir.name}/manifest.json; run make vendor")
+                problems.append(
+                    f"{relative}: missing or sha256 differs from {vendor_dir.name}/manifest.json; run make vendor"
+                )
     return problems
 
 
@@ -77,8 +87,11 @@ def main(argv=None) -> int:
         print("\n".join(problems) or "vendored files match the manifest")
         return 1 if problems else 0
     for vendor_dir in {vendor_dir for _version, _keep, vendor_dir in PACKAGES.values()}:
-        manifest = {name: fetch(name, version, keep, vendor_dir)
-                    for name, (version, keep, where) in PACKAGES.items() if where == vendor_dir}
+        manifest = {
+            name: fetch(name, version, keep, vendor_dir)
+            for name, (version, keep, where) in PACKAGES.items()
+            if where == vendor_dir
+        }
         (vendor_dir / "manifest.json").write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n")
         print(json.dumps(manifest, indent=2))
     return 0

@@ -1,19 +1,16 @@
-"""Shared plumbing for the course widgets: where files live and a stable text repr."""
+"""Shared plumbing for the course widgets: their ES module and stylesheet, a stable text repr."""
+
 from __future__ import annotations
 
-import pathlib
 import re
 
 import anywidget
 
-PACKAGE_DIR = pathlib.Path(__file__).resolve().parent
-STATIC_DIR = PACKAGE_DIR / "static"
+from .paths import DATA_DIR, IMAGES_DIR, PACKAGE_DIR, STATIC_DIR
+
 VENDOR_DIR = PACKAGE_DIR / "vendor"
-DATA_DIR = PACKAGE_DIR / "data"
-# The course repository: widgets ship with the book (editable install), so figures and
-# banks are read from the checkout rather than copied into the package.
-COURSE_ROOT = PACKAGE_DIR.parent
-IMAGES_DIR = COURSE_ROOT / "images"
+
+__all__ = ["DATA_DIR", "IMAGES_DIR", "PACKAGE_DIR", "STATIC_DIR", "CourseWidget", "es_module", "stylesheet"]
 
 
 def es_module(name: str, vendored: tuple[str, ...] = ()) -> str:
@@ -52,6 +49,7 @@ def inline_vendored(package: str) -> str:
 
 
 def stylesheet(name: str) -> str:
+    """The stylesheet for widget `name`: the shared rules first, then the widget's own."""
     common = (STATIC_DIR / "common.css").read_text(encoding="utf-8")
     own = (STATIC_DIR / f"{name}.css").read_text(encoding="utf-8")
     return f"{common}\n{own}"

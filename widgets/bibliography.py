@@ -1,13 +1,13 @@
 """Read references.bib enough to check keys and show short citations inside widgets."""
+
 from __future__ import annotations
 
 import functools
 import pathlib
 import re
 
-from ._base import COURSE_ROOT
+from .paths import BIB_FILE
 
-BIB_FILE = COURSE_ROOT / "references.bib"
 _ENTRY = re.compile(r"@\w+\s*\{\s*([^,\s]+)\s*,(.*?)\n\}", re.S)
 _FIELD = re.compile(r"(\w+)\s*=\s*\{(.*?)\}\s*,?\s*$", re.M)
 _LATEX_ACCENT = re.compile(r"\{?\\[`'^\"~=.]\{?(\w)\}?\}?")
@@ -31,8 +31,11 @@ def author_year(key: str) -> str:
     entry = load_bibliography()[key]
     people = entry.get("author") or entry.get("editor") or "Anonymous"
     surnames = [person.split(",")[0].strip() for person in people.split(" and ")]
-    who = surnames[0] if len(surnames) == 1 else (
-        f"{surnames[0]} and {surnames[1]}" if len(surnames) == 2 else f"{surnames[0]} et al.")
+    who = (
+        surnames[0]
+        if len(surnames) == 1
+        else (f"{surnames[0]} and {surnames[1]}" if len(surnames) == 2 else f"{surnames[0]} et al.")
+    )
     return f"{who} ({entry.get('year', 'n.d.')})"
 
 

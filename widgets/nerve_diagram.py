@@ -1,11 +1,13 @@
 """NerveDiagram: a clickable schematic of the sciatic nerve and the hamstrings."""
+
 from __future__ import annotations
 
 import traitlets
 
-from ._base import IMAGES_DIR, CourseWidget, es_module, stylesheet
+from ._base import CourseWidget, es_module, stylesheet
 from .anatomy import load_anatomy
 from .bibliography import short_citation
+from .paths import IMAGES_DIR
 
 DIAGRAM_SVG = IMAGES_DIR / "sciatic-nerve-diagram.svg"
 MODES = ("explore", "find", "causes")
@@ -41,16 +43,30 @@ class NerveDiagram(CourseWidget):
     _css = stylesheet("nerve_diagram")
     _repr_fields = ("mode", "selected")
 
-    mode = traitlets.Enum(MODES, default_value="explore").tag(sync=True)
-    selected = traitlets.Unicode("").tag(sync=True)
-    found = traitlets.List(traitlets.Unicode()).tag(sync=True)
-    score = traitlets.Int(0).tag(sync=True)
-    title = traitlets.Unicode().tag(sync=True)
-    svg = traitlets.Unicode().tag(sync=True)
-    region_data = traitlets.List(traitlets.Dict()).tag(sync=True)
-    find_prompts = traitlets.List(traitlets.Dict()).tag(sync=True)
-    cause = traitlets.Unicode("").tag(sync=True)
-    cause_data = traitlets.List(traitlets.Dict()).tag(sync=True)
+    mode = traitlets.Enum(
+        MODES,
+        default_value="explore",
+        help='"explore" (click to read), "find" (find the named structures) or "causes" (where a cause acts)',
+    ).tag(sync=True)
+    selected = traitlets.Unicode("", help='Id of the highlighted region, "" for none; set it or click a region').tag(
+        sync=True
+    )
+    found = traitlets.List(traitlets.Unicode(), help="Ids of the regions found so far in find mode").tag(sync=True)
+    score = traitlets.Int(0, help="Number of structures found in find mode").tag(sync=True)
+    title = traitlets.Unicode(help="Heading shown above the diagram").tag(sync=True)
+    svg = traitlets.Unicode(
+        help="The diagram as SVG markup; each clickable region is a group whose id is a region id"
+    ).tag(sync=True)
+    region_data = traitlets.List(
+        traitlets.Dict(), help="Each region's panel text: label, kind, what it is, innervation, relevance, citation"
+    ).tag(sync=True)
+    find_prompts = traitlets.List(traitlets.Dict(), help="The find-mode prompts, each naming a region to find").tag(
+        sync=True
+    )
+    cause = traitlets.Unicode("", help='Id of the chosen cause in causes mode, "" for none').tag(sync=True)
+    cause_data = traitlets.List(
+        traitlets.Dict(), help="Each cause with its label, the regions it acts on, its mechanism and citation"
+    ).tag(sync=True)
 
     def __init__(self, mode: str = "explore", **kwargs):
         anatomy = load_anatomy()

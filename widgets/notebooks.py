@@ -5,15 +5,18 @@ Usage: python -m widgets.notebooks chapters/*.ipynb   (or `make notebooks`)
 Saved notebooks keep the outputs nbval compares but drop the embedded widget state and
 volatile metadata: the book build re-executes and embeds widget state itself.
 """
+
 from __future__ import annotations
 
 import pathlib
 import sys
+import uuid
 
 import nbformat
 from nbclient import NotebookClient
 
 KERNEL_NAME = "python3"
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 
 
 def execute_notebook(path: pathlib.Path, timeout: int = 180) -> nbformat.NotebookNode:
@@ -25,6 +28,24 @@ def execute_notebook(path: pathlib.Path, timeout: int = 180) -> nbformat.Noteboo
         resources={"metadata": {"path": str(path.parent)}},
     )
     client.execute()
+    return notebook
+
+
+def stable_model_ids(notebook: nbformat.NotebookNode, name: str) -> nbformat.NotebookNode:
+    """Number the saved widget views' model ids from the notebook's name and their order.
+
+    A kernel gives every model a random id, so without this each run rewrote every widget
+    output. The saved notebook carries no widget state (the build embeds its own), so these
+    ids point at nothing and any stable value serves.
+    """
+    views = [
+        output.data[WIDGET_VIEW]
+        for cell in notebook.cells
+        for output in cell.get("outputs", [])
+        if WIDGET_VIEW in output.get("data", {})
+    ]
+    for number, view in enumerate(views, start=1):
+        view["model_id"] = uuid.uuid5(uuid.NAMESPACE_URL, f"nerve-pain-course/{name}/widget-{number}").hex
     return notebook
 
 
@@ -41,7 +62,7 @@ def main(paths: list[str]) -> int:
     for name in paths:
         path = pathlib.Path(name)
         print(f"running {path}", flush=True)
-        nbformat.write(make_lean(execute_notebook(path)), path)
+        nbformat.write(stable_model_ids(make_lean(execute_notebook(path)), path.name), path)
     return 0
 
 

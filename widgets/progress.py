@@ -1,5 +1,6 @@
 """Progress: the "My progress" page, read from what the quizzes, the review deck and the
 triage practice saved in this browser (no server)."""
+
 from __future__ import annotations
 
 import json
@@ -8,29 +9,43 @@ import re
 import traitlets
 
 from ._base import CourseWidget, es_module, stylesheet
-from .quizbank import CHAPTER_DIR, load_all_banks
+from .paths import CHAPTER_DIR
+from .quizbank import load_all_banks
 from .red_flags import urgency_levels
 from .review_deck import progress_file
 from .review_schedule import MASTERED_STABILITY_DAYS, valid_progress
 from .triage import load_cases
 
 
-def chapter_title(chapter: str) -> str:
-    """The chapter notebook's first heading, e.g. 'Anatomy: the sciatic nerve'."""
-    cells = json.loads((CHAPTER_DIR / f"{chapter}.ipynb").read_text(encoding="utf-8"))["cells"]
+def chapter_title(chapter: str, fallback: str) -> str:
+    """The chapter notebook's first heading; `fallback` where the notebooks are not at hand
+    (an installed wheel ships only the banks)."""
+    path = CHAPTER_DIR / f"{chapter}.ipynb" if CHAPTER_DIR else None
+    if path is None or not path.exists():
+        return fallback
+    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
     text = "\n".join("".join(cell["source"]) for cell in cells if cell["cell_type"] == "markdown")
     found = re.search(r"^# (.+)$", text, re.M)
-    return found.group(1).strip() if found else chapter
+    return found.group(1).strip() if found else fallback
 
 
 def course_outline() -> list[dict]:
     """Chapters in course order, each with its quiz bank and the items behind each objective."""
     outline = []
     for bank in sorted(load_all_banks(), key=lambda bank: bank.chapter):
-        objectives = [{"id": key, "text": text, "items": [item["id"] for item in bank.items if item["objective"] == key]}
-                      for key, text in bank.objectives.items()]
-        outline.append({"chapter": bank.chapter, "title": chapter_title(bank.chapter), "bank": bank.name,
-                        "bank_hash": bank.content_hash, "objectives": [o for o in objectives if o["items"]]})
+        objectives = [
+            {"id": key, "text": text, "items": [item["id"] for item in bank.items if item["objective"] == key]}
+            for key, text in bank.objectives.items()
+        ]
+        outline.append(
+            {
+                "chapter": bank.chapter,
+                "title": chapter_title(bank.chapter, bank.title),
+                "bank": bank.name,
+                "bank_hash": bank.content_hash,
+                "objectives": [o for o in objectives if o["items"]],
+            }
+        )
     return outline
 
 
@@ -61,18 +76,31 @@ class Progress(CourseWidget):
     _esm = es_module("progress")
     _css = stylesheet("progress")
 
-    chapters = traitlets.List(traitlets.Dict(), help="Chapters in course order: {chapter, title, bank, bank_hash, objectives: [{id, text, items}]}.").tag(sync=True)
+    chapters = traitlets.List(
+        traitlets.Dict(),
+        help="Chapters in course order: {chapter, title, bank, bank_hash, objectives: [{id, text, items}]}.",
+    ).tag(sync=True)
     chapter_base = traitlets.Unicode("../", help="URL prefix from this page to the chapter pages.").tag(sync=True)
-    mastered_stability_days = traitlets.Float(MASTERED_STABILITY_DAYS, help="FSRS stability (days) from which a deck card counts as mastered.").tag(sync=True)
-    triage_cases = traitlets.List(traitlets.Dict(), help="Triage case ids with their keyed urgency level.").tag(sync=True)
+    mastered_stability_days = traitlets.Float(
+        MASTERED_STABILITY_DAYS, help="FSRS stability (days) from which a deck card counts as mastered."
+    ).tag(sync=True)
+    triage_cases = traitlets.List(traitlets.Dict(), help="Triage case ids with their keyed urgency level.").tag(
+        sync=True
+    )
     urgency_order = traitlets.List(traitlets.Unicode(), help="Urgency level ids, most urgent first.").tag(sync=True)
-    review_progress = traitlets.Dict(help="The review deck's saved progress in JupyterLab (empty on the site).").tag(sync=True)
+    review_progress = traitlets.Dict(help="The review deck's saved progress in JupyterLab (empty on the site).").tag(
+        sync=True
+    )
 
     def __init__(self, **kwargs):
         cases = [{"id": case["id"], "answer": case["answer"]} for case in load_cases()["cases"]]
-        super().__init__(chapters=course_outline(), triage_cases=cases,
-                         urgency_order=[level["id"] for level in urgency_levels()],
-                         review_progress=saved_review_progress(), **kwargs)
+        super().__init__(
+            chapters=course_outline(),
+            triage_cases=cases,
+            urgency_order=[level["id"] for level in urgency_levels()],
+            review_progress=saved_review_progress(),
+            **kwargs,
+        )
 
     def _repr_extra(self) -> dict:
         return {"chapters": len(self.chapters), "objectives": sum(len(c["objectives"]) for c in self.chapters)}

@@ -1,4 +1,5 @@
 """Quiz: a self-check quiz over one chapter's question bank."""
+
 from __future__ import annotations
 
 import json
@@ -9,31 +10,40 @@ import re
 import traitlets
 
 from ._base import CourseWidget, es_module, stylesheet
-from .quizbank import BANK_DIR, CHAPTER_DIR, bank_path, item_payload, load_bank
+from .paths import CHAPTER_DIR
+from .quizbank import BANK_DIR, bank_path, item_payload, load_bank
 
 LAYOUTS = ("all", "paged")
 # A MyST label line followed by its heading: "(sec-root-levels)=\n## Root levels".
 _LABELLED_HEADING = re.compile(r"^\(([a-z0-9][a-z0-9-]*)\)=\s*\n#+\s+(.+)$", re.M)
 
 
-def section_titles(chapter: str, chapter_dir: pathlib.Path = CHAPTER_DIR) -> dict[str, str]:
-    """MyST label -> heading text for the labelled sections of a chapter notebook."""
-    path = chapter_dir / f"{chapter}.ipynb"
-    if not path.exists():
+def section_titles(chapter: str, chapter_dir: pathlib.Path | None = CHAPTER_DIR) -> dict[str, str]:
+    """MyST label -> heading text for the labelled sections of a chapter notebook.
+
+    Empty where the notebooks are not at hand (an installed wheel ships only the banks).
+    """
+    path = pathlib.Path(chapter_dir or ".") / f"{chapter}.ipynb"
+    if chapter_dir is None or not path.exists():
         return {}
     cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
     text = "\n".join("".join(cell["source"]) for cell in cells if cell["cell_type"] == "markdown")
     return {label: heading.strip() for label, heading in _LABELLED_HEADING.findall(text)}
 
 
-def objective_links(loaded, chapter_dir: pathlib.Path = CHAPTER_DIR) -> list[dict]:
+def objective_links(loaded, chapter_dir: pathlib.Path | None = CHAPTER_DIR) -> list[dict]:
     """Each objective with the chapter section a learner should re-read when they miss it."""
     titles = section_titles(loaded.chapter, chapter_dir)
     sections = loaded.review_sections
-    return [{"id": key, "text": text,
-             "section_url": f"#{sections[key]}" if key in sections else "",
-             "section_title": titles.get(sections.get(key, ""), "")}
-            for key, text in loaded.objectives.items()]
+    return [
+        {
+            "id": key,
+            "text": text,
+            "section_url": f"#{sections[key]}" if key in sections else "",
+            "section_title": titles.get(sections.get(key, ""), ""),
+        }
+        for key, text in loaded.objectives.items()
+    ]
 
 
 class Quiz(CourseWidget):
@@ -64,24 +74,38 @@ class Quiz(CourseWidget):
     bank = traitlets.Unicode(help="The bank's name (file stem in chapters/quizzes/).").tag(sync=True)
     title = traitlets.Unicode(help="Heading shown above the quiz.").tag(sync=True)
     bank_hash = traitlets.Unicode(help="Hash of the bank's content; saved progress is keyed by it.").tag(sync=True)
-    items = traitlets.List(traitlets.Dict(), help="The items as the page renders them (safe HTML and plain text).").tag(sync=True)
-    objectives = traitlets.List(traitlets.Dict(), help="Learning objectives with the section to re-read.").tag(sync=True)
+    items = traitlets.List(traitlets.Dict(), help="The items as the page renders them (safe HTML and plain text).").tag(
+        sync=True
+    )
+    objectives = traitlets.List(traitlets.Dict(), help="Learning objectives with the section to re-read.").tag(
+        sync=True
+    )
     attempts = traitlets.Int(2, help="Tries per item before the answer is shown.").tag(sync=True)
-    layout = traitlets.Enum(LAYOUTS, default_value="all", help="'all' on one page, or 'paged': one question at a time.").tag(sync=True)
+    layout = traitlets.Enum(
+        LAYOUTS, default_value="all", help="'all' on one page, or 'paged': one question at a time."
+    ).tag(sync=True)
     answers = traitlets.Dict(help="Item id -> {value, tries, correct, closed, revealed}.").tag(sync=True)
     score = traitlets.Int(0, help="Items right before any reveal.").tag(sync=True)
     completed = traitlets.Bool(False, help="True once every item is closed.").tag(sync=True)
 
     @classmethod
-    def from_bank(cls, bank: str, n: int | None = None, shuffle: bool = False, seed: int | None = None,
-                  bank_dir: pathlib.Path = BANK_DIR, **traits) -> "Quiz":
+    def from_bank(
+        cls,
+        bank: str,
+        n: int | None = None,
+        shuffle: bool = False,
+        seed: int | None = None,
+        bank_dir: pathlib.Path = BANK_DIR,
+        **traits,
+    ) -> Quiz:
         """Build a quiz from `bank` (a file stem in chapters/quizzes/).
 
         Items keep the bank's order (the course order) unless shuffle=True; options are
         ordered per learner on the page. n limits the number of items. seed=None uses a seed
         derived from the bank name, so output is stable for nbval. Other keyword arguments
-        set traits (``attempts=1``, ``layout="paged"``). A broken bank raises
-        widgets.quizbank.BankError naming the file, line, item and field.
+        set traits (``attempts=1``, ``layout="paged"``). A bank missing a field
+        raises widgets.quizbank.BankError; `python -m widgets.quizbank check` (which the book
+        build runs) finds every other fault with its line.
         """
         loaded = load_bank(bank_path(bank, bank_dir))
         rng = random.Random(seed if seed is not None else bank)
@@ -90,8 +114,14 @@ class Quiz(CourseWidget):
             rng.shuffle(payloads)
         if n is not None:
             payloads = payloads[:n]
-        return cls(bank=bank, title=loaded.title, bank_hash=loaded.content_hash, items=payloads,
-                   objectives=objective_links(loaded, bank_dir.parent), **traits)
+        return cls(
+            bank=bank,
+            title=loaded.title,
+            bank_hash=loaded.content_hash,
+            items=payloads,
+            objectives=objective_links(loaded, bank_dir.parent),
+            **traits,
+        )
 
     def _repr_extra(self) -> dict:
         return {"items": len(self.items), "score": self.score}

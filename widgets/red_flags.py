@@ -3,6 +3,7 @@
 The triage practice, the clinical cases and the chapters' red-flag tables all read this file,
 so a level changed here changes everywhere, and a test checks that every triage key agrees.
 """
+
 from __future__ import annotations
 
 import functools
@@ -52,15 +53,17 @@ def red_flag_table_markdown(levels: tuple[str, ...] | None = None) -> str:
     for flag in rows:
         if levels and flag["level"] not in levels:
             continue
-        lines.append(f"| {flag['flag']} | {flag['raises']} | **{labels[flag['level']]}** | "
-                     f"{author_year(flag['source'])} |")
+        lines.append(
+            f"| {flag['flag']} | {flag['raises']} | **{labels[flag['level']]}** | {author_year(flag['source'])} |"
+        )
     return "\n".join(lines)
 
 
 def urgency_scale_markdown() -> str:
     """The scale itself as a Markdown list, most urgent first."""
-    return "\n".join(f"{index}. **{level['label']}**: {level['meaning']}"
-                     for index, level in enumerate(urgency_levels(), start=1))
+    return "\n".join(
+        f"{index}. **{level['label']}**: {level['meaning']}" for index, level in enumerate(urgency_levels(), start=1)
+    )
 
 
 def red_flag_table(levels: tuple[str, ...] | None = None):

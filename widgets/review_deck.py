@@ -1,4 +1,5 @@
 """ReviewDeck: self-paced review of every chapter's questions, scheduled by FSRS."""
+
 from __future__ import annotations
 
 import json
@@ -49,10 +50,14 @@ def read_progress(path: pathlib.Path | None) -> tuple[dict, str]:
         return data, ""
     copy = set_aside(path)
     if is_leitner_progress(data):
-        return empty_progress(), (f"The review deck now uses a new schedule (FSRS), so your earlier progress could not be "
-                                  f"carried over and the deck starts afresh. Your old file was kept as {copy.name}.")
-    return empty_progress(), (f"Saved review progress in {path.name} could not be read, so you are starting afresh. "
-                              f"The unreadable file was kept as {copy.name}.")
+        return empty_progress(), (
+            f"The review deck now uses a new schedule (FSRS), so your earlier progress could not be "
+            f"carried over and the deck starts afresh. Your old file was kept as {copy.name}."
+        )
+    return empty_progress(), (
+        f"Saved review progress in {path.name} could not be read, so you are starting afresh. "
+        f"The unreadable file was kept as {copy.name}."
+    )
 
 
 def write_progress(path: pathlib.Path, progress: dict) -> None:
@@ -64,8 +69,11 @@ def write_progress(path: pathlib.Path, progress: dict) -> None:
 def deck_items() -> list[dict]:
     """Every bank's items in course order (by the bank's chapter), each labelled with its bank."""
     banks = sorted(load_all_banks(), key=lambda bank: bank.chapter)
-    return [dict(item_payload(item), bank=bank.name, bank_title=bank.title, chapter=bank.chapter)
-            for bank in banks for item in bank.items]
+    return [
+        dict(item_payload(item), bank=bank.name, bank_title=bank.title, chapter=bank.chapter)
+        for bank in banks
+        for item in bank.items
+    ]
 
 
 class ReviewDeck(CourseWidget):
@@ -88,10 +96,16 @@ class ReviewDeck(CourseWidget):
     _esm = es_module("review_deck", vendored=("ts-fsrs",))
     _css = stylesheet("review_deck")
 
-    items = traitlets.List(traitlets.Dict(), help="Every bank's items in course order, as the page renders them.").tag(sync=True)
+    items = traitlets.List(traitlets.Dict(), help="Every bank's items in course order, as the page renders them.").tag(
+        sync=True
+    )
     new_cards_per_day = traitlets.Int(20, min=0, help="Most unseen cards introduced per day.").tag(sync=True)
-    scheduler = traitlets.Dict(help="FSRS settings shared with the page (widgets.review_schedule.SCHEDULER).").tag(sync=True)
-    progress = traitlets.Dict(help="Review history and derived schedule per card (format in widgets/review_schedule.py).").tag(sync=True)
+    scheduler = traitlets.Dict(help="FSRS settings shared with the page (widgets.review_schedule.SCHEDULER).").tag(
+        sync=True
+    )
+    progress = traitlets.Dict(
+        help="Review history and derived schedule per card (format in widgets/review_schedule.py)."
+    ).tag(sync=True)
     note = traitlets.Unicode("", help="A message for the learner about their saved progress, if any.").tag(sync=True)
 
     def __init__(self, **kwargs):

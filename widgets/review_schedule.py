@@ -25,6 +25,7 @@ Progress (browser storage ``npc-review:v2``, the JupyterLab file, and the export
 "due": ISO, "stability": days, "state": "learning|review|relearning"}``. The reviews are the
 record; due, stability and state are derived from them and kept for the progress page.
 """
+
 from __future__ import annotations
 
 import copy
@@ -59,12 +60,12 @@ _STATE_NAMES = {State.Learning: "learning", State.Review: "review", State.Relear
 
 
 def parse_time(text: str) -> dt.datetime:
-    return dt.datetime.fromisoformat(text.replace("Z", "+00:00")).astimezone(dt.timezone.utc)
+    return dt.datetime.fromisoformat(text.replace("Z", "+00:00")).astimezone(dt.UTC)
 
 
 def format_time(moment: dt.datetime) -> str:
     """The same text as JavaScript's Date.toISOString()."""
-    return moment.astimezone(dt.timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+    return moment.astimezone(dt.UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
 def review(card: Card, grade: int, when: dt.datetime) -> Card:
@@ -105,26 +106,42 @@ def _valid_time(text) -> bool:
 
 def valid_progress(data) -> bool:
     """True for progress in the current format (the JS `isValidProgress` checks the same)."""
-    if not (isinstance(data, dict) and data.get("format") == PROGRESS_FORMAT
-            and data.get("version") == PROGRESS_VERSION and isinstance(data.get("cards"), dict)):
+    if not (
+        isinstance(data, dict)
+        and data.get("format") == PROGRESS_FORMAT
+        and data.get("version") == PROGRESS_VERSION
+        and isinstance(data.get("cards"), dict)
+    ):
         return False
     pending = data.get("pending")
     if pending is not None and not (isinstance(pending, dict) and isinstance(pending.get("id"), str)):
         return False
-    return all(isinstance(card, dict) and isinstance(card.get("reviews"), list) and card["reviews"]
-               and all(isinstance(r, list) and len(r) == 2 and _valid_time(r[0]) and r[1] in (1, 2, 3, 4)
-                       for r in card["reviews"])
-               for card in data["cards"].values())
+    return all(
+        isinstance(card, dict)
+        and isinstance(card.get("reviews"), list)
+        and card["reviews"]
+        and all(
+            isinstance(r, list) and len(r) == 2 and _valid_time(r[0]) and r[1] in (1, 2, 3, 4) for r in card["reviews"]
+        )
+        for card in data["cards"].values()
+    )
 
 
 def is_leitner_progress(data) -> bool:
     """Progress saved by the earlier Leitner-box deck (``{"cards": {id: {"box", "due"}}}``)."""
-    return (isinstance(data, dict) and "format" not in data and isinstance(data.get("cards"), dict)
-            and all(isinstance(card, dict) and "box" in card for card in data["cards"].values()))
+    return (
+        isinstance(data, dict)
+        and "format" not in data
+        and isinstance(data.get("cards"), dict)
+        and all(isinstance(card, dict) and "box" in card for card in data["cards"].values())
+    )
 
 
 def due_ids(progress: dict, now: dt.datetime) -> list[str]:
     """Ids of started cards whose due time has come, earliest first (new cards are not listed)."""
-    due = [(parse_time(card["due"]), card_id) for card_id, card in progress["cards"].items()
-           if "due" in card and parse_time(card["due"]) <= now]
+    due = [
+        (parse_time(card["due"]), card_id)
+        for card_id, card in progress["cards"].items()
+        if "due" in card and parse_time(card["due"]) <= now
+    ]
     return [card_id for _when, card_id in sorted(due)]

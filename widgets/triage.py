@@ -1,4 +1,5 @@
 """RedFlagTriage: decide how urgently each short case needs care, with explained feedback."""
+
 from __future__ import annotations
 
 import functools
@@ -31,17 +32,22 @@ def validate_cases(data: dict, known_sources: set[str]) -> list[str]:
             if not case.get(field):
                 problems.append(f"{where}: missing field {field!r}")
         if case.get("answer") not in levels:
-            problems.append(f"{where}: field 'answer': {case.get('answer')!r} is not a level in urgency.yml "
-                            f"(one of {', '.join(sorted(levels))})")
+            problems.append(
+                f"{where}: field 'answer': {case.get('answer')!r} is not a level in urgency.yml "
+                f"(one of {', '.join(sorted(levels))})"
+            )
         if case.get("source") not in known_sources:
             problems.append(f"{where}: field 'source': unknown bib key {case.get('source')!r}")
         unknown = [flag for flag in case.get("red_flags", []) if flag not in flags]
-        problems += [f"{where}: field 'red_flags': unknown flag {flag!r} (add it to urgency.yml first)"
-                     for flag in unknown]
+        problems += [
+            f"{where}: field 'red_flags': unknown flag {flag!r} (add it to urgency.yml first)" for flag in unknown
+        ]
         expected = None if unknown else level_for_flags(case.get("red_flags", []))
         if expected and case.get("answer") != expected:
-            problems.append(f"{where}: field 'answer': {case.get('answer')!r} disagrees with urgency.yml, "
-                            f"where these red flags call for {expected!r}")
+            problems.append(
+                f"{where}: field 'answer': {case.get('answer')!r} disagrees with urgency.yml, "
+                f"where these red flags call for {expected!r}"
+            )
     return problems
 
 
@@ -62,8 +68,12 @@ class RedFlagTriage(CourseWidget):
     _esm = es_module("triage")
     _css = stylesheet("triage")
 
-    cases = traitlets.List(traitlets.Dict(), help="The vignettes with their keyed level, reasons and citation.").tag(sync=True)
-    levels = traitlets.List(traitlets.Dict(), help="The urgency scale, most urgent first: {id, label, meaning}.").tag(sync=True)
+    cases = traitlets.List(traitlets.Dict(), help="The vignettes with their keyed level, reasons and citation.").tag(
+        sync=True
+    )
+    levels = traitlets.List(traitlets.Dict(), help="The urgency scale, most urgent first: {id, label, meaning}.").tag(
+        sync=True
+    )
     answers = traitlets.Dict(help="Case id -> the level id the learner chose.").tag(sync=True)
     score = traitlets.Int(0, help="Cases answered safely: the keyed level or a more urgent one.").tag(sync=True)
     exact = traitlets.Int(0, help="Cases answered with exactly the keyed level.").tag(sync=True)

@@ -1,10 +1,11 @@
 """Root levels, test accuracy and red-flag triage on the published pages."""
+
 import pytest
 
 from tests.helpers import assert_page_clean, open_book_page
-from widgets.root_levels import load_root_levels
-from widgets.test_accuracy import load_tests, post_test_probability
+from widgets.diagnostic_accuracy import load_accuracy_data, post_test_probability
 from widgets.red_flags import urgency_levels
+from widgets.root_levels import load_root_levels
 from widgets.triage import load_cases
 
 pytestmark = pytest.mark.browser
@@ -38,17 +39,22 @@ def test_keyboard_user_picks_s1(watched_page, site_url):
     assert_page_clean(page)
 
 
-def test_practice_mode_explains_right_and_wrong(watched_page, site_url):
+def test_practice_mode_explains_right_and_wrong_and_scores_only_first_answers(watched_page, site_url):
     page = open_book_page(watched_page, site_url, "chapters/04-symptoms.html")
     widget = explorer(page, "practice")
-    first = load_root_levels()["practice"][0]
-    assert widget.locator("[data-role='pattern']").inner_text() == first["pattern"]
-    widget.locator("button[data-root='S1']").click()
+    first, second = load_root_levels()["practice"][:2]
+    assert widget.locator("[data-role='pattern']").inner_text() == " ".join(first["pattern"].split())
+    wrong = next(c["id"] for c in load_root_levels()["practice_choices"] if c["id"] != first["answer"])
+    widget.locator(f"button[data-root='{wrong}']").click()
     assert widget.locator("[data-role='feedback']").get_attribute("data-correct") == "false"
     widget.locator(f"button[data-root='{first['answer']}']").click()
     feedback = widget.locator("[data-role='feedback']")
-    assert feedback.get_attribute("data-correct") == "true" and first["explanation"] in feedback.inner_text()
-    assert widget.locator("[data-role='score']").inner_text() == "Score: 1"
+    assert feedback.get_attribute("data-correct") == "true" and first["explanation"].split()[0] in feedback.inner_text()
+    assert widget.locator("[data-role='score']").inner_text() == "Score: 0 of 1 first answers right"
+    widget.locator("button[data-action='next']").click()
+    assert widget.locator("[aria-pressed='true']").count() == 0 and widget.locator("[data-highlight]").count() == 0
+    widget.locator(f"button[data-root='{second['answer']}']").click()
+    assert widget.locator("[data-role='score']").inner_text() == "Score: 1 of 2 first answers right"
     assert_page_clean(page)
 
 
@@ -56,7 +62,7 @@ def test_pretest_and_test_choice_update_post_test_probabilities(watched_page, si
     page = open_book_page(watched_page, site_url, "chapters/05-diagnosis-and-treatment.html")
     widget = page.locator("[data-widget='test-accuracy']")
     widget.locator("input[data-role='pretest']").fill("60")
-    tests = {t["id"]: t for t in load_tests()}
+    tests = {t["id"]: t for t in load_accuracy_data()}
 
     def expected(test, positive):
         return f"{post_test_probability(0.6, test['sensitivity'], test['specificity'], positive) * 100:.1f}%"
@@ -83,7 +89,10 @@ def test_triage_feedback_is_asymmetric_and_names_the_deciding_features(watched_p
         rank = levels.index(case["answer"])
         if rank < len(levels) - 1:
             card.locator(f"button[data-choice='{levels[rank + 1]}']").click()
-            assert (feedback.get_attribute("data-verdict"), feedback.get_attribute("data-correct")) == ("under", "false")
+            assert (feedback.get_attribute("data-verdict"), feedback.get_attribute("data-correct")) == (
+                "under",
+                "false",
+            )
             assert "Unsafe" in feedback.inner_text()
         if rank > 0:
             card.locator(f"button[data-choice='{levels[0]}']").click()
@@ -94,7 +103,9 @@ def test_triage_feedback_is_asymmetric_and_names_the_deciding_features(watched_p
         page.keyboard.press("Enter")
         assert (feedback.get_attribute("data-verdict"), feedback.get_attribute("data-correct")) == ("right", "true")
         assert case["features"] in feedback.inner_text() and case["why"] in feedback.inner_text()
-    assert widget.locator("[data-role='score']").inner_text().startswith(f"Safe decisions: {len(cases)} of {len(cases)}")
+    assert (
+        widget.locator("[data-role='score']").inner_text().startswith(f"Safe decisions: {len(cases)} of {len(cases)}")
+    )
     assert_page_clean(page)
 
 

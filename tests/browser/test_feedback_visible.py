@@ -2,6 +2,7 @@
 its effective background), in light and dark mode, at desktop and phone width, for every
 widget type that gives feedback; axe-core finds nothing serious in the answered state; no
 duplicate ids on any page."""
+
 from __future__ import annotations
 
 import pytest
@@ -22,7 +23,10 @@ ITEMS = {item["id"]: item for bank in load_all_banks() for item in bank.items}
 # The contrast of every text node inside feedback and option marks, against the first opaque
 # background behind it (alpha-composited up the tree), as WCAG 2 defines contrast.
 CONTRAST_JS = """(selector) => {
-  const parse = (c) => { const m = c.match(/[\\d.]+/g).map(Number); return {r: m[0], g: m[1], b: m[2], a: m.length > 3 ? m[3] : 1}; };
+  const parse = (c) => {
+    const m = c.match(/[\\d.]+/g).map(Number);
+    return {r: m[0], g: m[1], b: m[2], a: m.length > 3 ? m[3] : 1};
+  };
   const over = (top, bottom) => ({r: top.r * top.a + bottom.r * (1 - top.a), g: top.g * top.a + bottom.g * (1 - top.a),
                                   b: top.b * top.a + bottom.b * (1 - top.a), a: 1});
   const background = (el) => {
@@ -114,8 +118,9 @@ WIDGETS = {
 @pytest.fixture
 def sized_page(browser, request):
     viewport = request.param
-    context = browser.new_context(viewport=VIEWPORTS[viewport], is_mobile=viewport == "phone",
-                                  has_touch=viewport == "phone")
+    context = browser.new_context(
+        viewport=VIEWPORTS[viewport], is_mobile=viewport == "phone", has_touch=viewport == "phone"
+    )
     from tests.conftest import PageWatch
     from tools.book_site import block_other_hosts
 
@@ -124,12 +129,16 @@ def sized_page(browser, request):
     page = context.new_page()
     page.on("pageerror", lambda error: watch.console_errors.append(str(error)))
     page.on("console", lambda message: message.type == "error" and watch.console_errors.append(message.text))
-    page.on("response", lambda response: response.status >= 400 and watch.failed.append(f"{response.status} {response.url}"))
+    page.on(
+        "response", lambda response: response.status >= 400 and watch.failed.append(f"{response.status} {response.url}")
+    )
     page.watch = watch
     # Colour transitions caught half-way would make contrast readings depend on timing.
-    page.add_init_script("document.addEventListener('DOMContentLoaded', () => { const s = document.createElement('style');"
-                         " s.textContent = '*, *::before, *::after { transition: none !important; }';"
-                         " document.head.append(s); });")
+    page.add_init_script(
+        "document.addEventListener('DOMContentLoaded', () => { const s = document.createElement('style');"
+        " s.textContent = '*, *::before, *::after { transition: none !important; }';"
+        " document.head.append(s); });"
+    )
     yield page
     context.close()
 
@@ -144,7 +153,10 @@ def test_feedback_is_readable_after_answering_in_light_and_dark(sized_page, site
     # wrong base URL, a 404 that no reader ever triggers.
     assert_page_clean(page)
     for mode in MODES:
-        page.evaluate("(mode) => { document.documentElement.dataset.theme = mode; document.documentElement.dataset.mode = mode; }", mode)
+        page.evaluate(
+            "(mode) => { const html = document.documentElement; html.dataset.theme = mode; html.dataset.mode = mode; }",
+            mode,
+        )
         readings = page.evaluate(CONTRAST_JS, FEEDBACK_TEXT)
         assert readings, f"{widget}: no feedback text after answering"
         assert not [r for r in readings if r["text"] in ("null", "undefined")], f"{widget}: a missing value printed"

@@ -1,8 +1,8 @@
 """A real client: JupyterLab on loopback, the anatomy notebook run in Chromium, a click that
 reaches the kernel; the review deck grades a card there and the kernel saves the progress file."""
+
 import json
 import os
-import pathlib
 import shutil
 import socket
 import subprocess
@@ -14,10 +14,10 @@ import nbformat
 import pytest
 
 from tests.helpers import answer_question, region_point
+from widgets.paths import REPO_ROOT as ROOT
 from widgets.quizbank import load_all_banks
 
 pytestmark = pytest.mark.browser
-ROOT = pathlib.Path(__file__).resolve().parents[2]
 TOKEN = "course-test-token"
 KERNEL_PROBE = (
     "import ipywidgets.widgets.widget as registry\n"
@@ -36,19 +36,34 @@ def free_port() -> int:
 def jupyterlab(tmp_path):
     """JupyterLab serving a copy of the chapter, so running it leaves the repo untouched."""
     shutil.copy(ROOT / "chapters" / "02-anatomy.ipynb", tmp_path / "anatomy.ipynb")
-    deck = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("from widgets import ReviewDeck\nReviewDeck()")],
-                                    metadata={"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}})
+    deck = nbformat.v4.new_notebook(
+        cells=[nbformat.v4.new_code_cell("from widgets import ReviewDeck\nReviewDeck()")],
+        metadata={"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}},
+    )
     nbformat.write(deck, tmp_path / "deck.ipynb")
     port = free_port()
-    env = dict(os.environ, JUPYTER_RUNTIME_DIR=str(tmp_path / "runtime"),
-               JUPYTERLAB_WORKSPACES_DIR=str(tmp_path / "workspaces"), NPC_REVIEW_FILE=str(tmp_path / "review.json"))
+    env = dict(
+        os.environ,
+        JUPYTER_RUNTIME_DIR=str(tmp_path / "runtime"),
+        JUPYTERLAB_WORKSPACES_DIR=str(tmp_path / "workspaces"),
+        NPC_REVIEW_FILE=str(tmp_path / "review.json"),
+    )
     command = [
-        sys.executable, "-m", "jupyter", "lab", "--no-browser", "--ServerApp.ip=127.0.0.1",
-        f"--ServerApp.port={port}", f"--IdentityProvider.token={TOKEN}", f"--ServerApp.root_dir={tmp_path}",
-        "--LabApp.expose_app_in_browser=True", "--ServerApp.port_retries=0", "--allow-root",
+        sys.executable,
+        "-m",
+        "jupyter",
+        "lab",
+        "--no-browser",
+        "--ServerApp.ip=127.0.0.1",
+        f"--ServerApp.port={port}",
+        f"--IdentityProvider.token={TOKEN}",
+        f"--ServerApp.root_dir={tmp_path}",
+        "--LabApp.expose_app_in_browser=True",
+        "--ServerApp.port_retries=0",
+        "--allow-root",
     ]
-    log = open(tmp_path / "lab.log", "w")
-    server = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT)
+    with open(tmp_path / "lab.log", "w") as log:  # the server keeps its own copy of the handle
+        server = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and server.poll() is None:

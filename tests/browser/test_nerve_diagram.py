@@ -1,4 +1,5 @@
 """A student uses the sciatic-nerve diagram on the published (static) anatomy page."""
+
 import pytest
 
 from tests.helpers import assert_page_clean, open_book_page, region_point

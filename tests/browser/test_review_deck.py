@@ -1,6 +1,7 @@
 """A learner reviews cards in the review chapter on FSRS: one grade per card per review, failed
 cards return in the sitting, a daily limit on new cards in course order, reset, export and import,
 corrupted or old progress set aside with a note; the My progress page shows what was saved."""
+
 import datetime as dt
 import json
 
@@ -109,7 +110,7 @@ def test_a_failed_card_comes_back_in_the_same_sitting(watched_page, site_url):
 
 def test_new_cards_stop_at_the_daily_limit_and_reviews_come_back_when_due(watched_page, site_url):
     page = open_book_page(watched_page, site_url, PAGE)
-    now = dt.datetime.now(dt.timezone.utc)
+    now = dt.datetime.now(dt.UTC)
     cards = {item["id"]: card_from([(now - dt.timedelta(minutes=1), 3)]) for item in ITEMS[:20]}
     overdue = ITEMS[25]["id"]
     cards[overdue] = card_from([(now - dt.timedelta(days=30), 3)])
@@ -164,7 +165,9 @@ def test_corrupted_progress_is_set_aside_under_numbered_keys_with_a_note(watched
 
 def test_leitner_progress_is_kept_aside_and_the_learner_told_once(watched_page, site_url):
     page = open_book_page(watched_page, site_url, PAGE)
-    page.evaluate("localStorage.setItem('npc-review:v1', JSON.stringify({cards: {x: {box: 3, due: '2026-11-26'}}, updated: 1}))")
+    page.evaluate(
+        "localStorage.setItem('npc-review:v1', JSON.stringify({cards: {x: {box: 3, due: '2026-11-26'}}, updated: 1}))"
+    )
     open_book_page(page, site_url, PAGE)
     assert "could not be carried over" in deck_on(page).locator("[data-role='storage-note']").inner_text()
     assert page.evaluate("localStorage.getItem('npc-review:v1:set-aside:1')") is not None
@@ -180,14 +183,20 @@ def test_progress_page_shows_what_the_quiz_and_the_deck_saved(watched_page, site
     quiz_item = first.get_attribute("data-question-id")
     answer_question(first, BY_ID[quiz_item], correct=True)
 
-    now = dt.datetime.now(dt.timezone.utc)
+    now = dt.datetime.now(dt.UTC)
     strong = next(item for item in ITEMS if item["chapter"] == "03-causes")
     waiting = next(item for item in ITEMS if item["chapter"] == "04-symptoms")
-    seed_progress(page, {
-        strong["id"]: card_from([(now - dt.timedelta(days=60), 4), (now - dt.timedelta(days=20), 3)]),
-        waiting["id"]: card_from([(now - dt.timedelta(days=10), 3)]),
-    })
-    assert replay(card_from([(now - dt.timedelta(days=60), 4), (now - dt.timedelta(days=20), 3)])["reviews"])["stability"] >= 21
+    seed_progress(
+        page,
+        {
+            strong["id"]: card_from([(now - dt.timedelta(days=60), 4), (now - dt.timedelta(days=20), 3)]),
+            waiting["id"]: card_from([(now - dt.timedelta(days=10), 3)]),
+        },
+    )
+    assert (
+        replay(card_from([(now - dt.timedelta(days=60), 4), (now - dt.timedelta(days=20), 3)])["reviews"])["stability"]
+        >= 21
+    )
 
     page = open_book_page(page, site_url, PROGRESS_PAGE)
     report = page.locator("[data-widget='progress']")
@@ -195,10 +204,13 @@ def test_progress_page_shows_what_the_quiz_and_the_deck_saved(watched_page, site
     row = report.locator(f"[data-chapter='02-anatomy'] [data-objective='{objective['id']}']")
     assert f"1 of {len(objective['items'])} mastered" in row.inner_text()
     assert "Mastered 1 of" in report.locator("[data-chapter='03-causes'] [data-role='chapter-summary']").inner_text()
-    assert "1 due for review today" in report.locator("[data-chapter='04-symptoms'] [data-role='chapter-summary']").inner_text()
+    assert (
+        "1 due for review today"
+        in report.locator("[data-chapter='04-symptoms'] [data-role='chapter-summary']").inner_text()
+    )
     assert report.locator("[data-role='due-total']").inner_text() == "1"
     with page.expect_download() as download:
         report.locator("button[data-action='export']").click()
-    backup = json.loads(open(download.value.path()).read())
+    backup = json.loads(download.value.path().read_text())
     assert backup["format"] == "npc-course-progress" and KEY in backup["storage"]
     assert_page_clean(page)

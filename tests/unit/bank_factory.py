@@ -1,4 +1,5 @@
 """Write small, valid banks (and the chapter notebook they point at) for validation tests."""
+
 import copy
 import pathlib
 
@@ -6,39 +7,85 @@ import nbformat
 import yaml
 
 OBJECTIVES = {"demo-1": "Describe the sciatic nerve.", "demo-2": "Identify red flags."}
+OBJECTIVE_TEXTS = tuple(OBJECTIVES.values())
 
 
 def valid_bank() -> dict:
-    return copy.deepcopy({
-        "bank": "demo",
-        "chapter": "09-demo",
-        "title": "Demo self-check",
-        "objectives": dict(OBJECTIVES),
-        "items": [
-            {"id": "demo-single", "type": "single", "prompt": "Which roots form the sciatic nerve?",
-             "options": ["L4 to S3", "L1 to L4"], "answer": "L4 to S3", "explanation": "L4 to S3.",
-             "source": "standring2020grays", "objective": "demo-1", "difficulty": "easy"},
-            {"id": "demo-multiple", "type": "multiple", "prompt": "Which are red flags?",
-             "options": ["Saddle numbness", "Tight hamstrings", "Bowel incontinence"],
-             "answer": ["Saddle numbness", "Bowel incontinence"], "explanation": "Cauda equina signs.",
-             "source": "finucane2020redflags", "objective": "demo-2", "difficulty": "medium"},
-            {"id": "demo-true-false", "type": "true_false", "prompt": "Night pain can be a red flag.",
-             "answer": True, "explanation": "Constant night pain is a red flag.",
-             "source": "finucane2020redflags", "objective": "demo-2", "difficulty": "easy"},
-            {"id": "demo-numeric", "type": "numeric", "prompt": "SLR sensitivity in percent?",
-             "answer": 91, "tolerance": 2, "explanation": "0.91.",
-             "source": "deville2000lasegue", "objective": "demo-1", "difficulty": "hard"},
-            {"id": "demo-hotspot", "type": "hotspot", "prompt": "Choose piriformis.",
-             "options": ["piriformis", "ischial_tuberosity"], "answer": "piriformis", "explanation": "It is.",
-             "source": "standring2020grays", "objective": "demo-1", "difficulty": "easy"},
-        ],
-    })
+    return copy.deepcopy(
+        {
+            "bank": "demo",
+            "chapter": "09-demo",
+            "title": "Demo self-check",
+            "objectives": dict(OBJECTIVES),
+            "items": [
+                {
+                    "id": "demo-single",
+                    "type": "single",
+                    "prompt": "Which roots form the sciatic nerve?",
+                    "options": ["L4 to S3", "L1 to L4"],
+                    "answer": "L4 to S3",
+                    "explanation": "L4 to S3.",
+                    "source": "standring2020grays",
+                    "objective": "demo-1",
+                    "difficulty": "easy",
+                },
+                {
+                    "id": "demo-multiple",
+                    "type": "multiple",
+                    "prompt": "Which are red flags?",
+                    "options": ["Saddle numbness", "Tight hamstrings", "Bowel incontinence"],
+                    "answer": ["Saddle numbness", "Bowel incontinence"],
+                    "explanation": "Cauda equina signs.",
+                    "source": "finucane2020redflags",
+                    "objective": "demo-2",
+                    "difficulty": "medium",
+                },
+                {
+                    "id": "demo-true-false",
+                    "type": "true_false",
+                    "prompt": "Night pain can be a red flag.",
+                    "answer": True,
+                    "explanation": "Constant night pain is a red flag.",
+                    "source": "finucane2020redflags",
+                    "objective": "demo-2",
+                    "difficulty": "easy",
+                },
+                {
+                    "id": "demo-numeric",
+                    "type": "numeric",
+                    "prompt": "SLR sensitivity in percent?",
+                    "answer": 91,
+                    "tolerance": 2,
+                    "explanation": "0.91.",
+                    "source": "deville2000lasegue",
+                    "objective": "demo-1",
+                    "difficulty": "hard",
+                },
+                {
+                    "id": "demo-hotspot",
+                    "type": "hotspot",
+                    "prompt": "Choose piriformis.",
+                    "options": ["piriformis", "ischial_tuberosity"],
+                    "answer": "piriformis",
+                    "explanation": "It is.",
+                    "source": "standring2020grays",
+                    "objective": "demo-1",
+                    "difficulty": "easy",
+                },
+            ],
+        }
+    )
 
 
-def write_chapter(directory: pathlib.Path, objectives=OBJECTIVES.values()) -> pathlib.Path:
+def write_chapter(directory: pathlib.Path, objectives=OBJECTIVE_TEXTS) -> pathlib.Path:
     numbered = "\n".join(f"{n}. {text}" for n, text in enumerate(objectives, start=1))
-    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell(
-        f"# Demo\n\n## Learning objectives\n\nBy the end you will be able to:\n\n{numbered}\n")])
+    notebook = nbformat.v4.new_notebook(
+        cells=[
+            nbformat.v4.new_markdown_cell(
+                f"# Demo\n\n## Learning objectives\n\nBy the end you will be able to:\n\n{numbered}\n"
+            )
+        ]
+    )
     path = directory / "09-demo.ipynb"
     nbformat.write(notebook, path)
     return path
@@ -46,5 +93,7 @@ def write_chapter(directory: pathlib.Path, objectives=OBJECTIVES.values()) -> pa
 
 def write_bank(directory: pathlib.Path, data: dict | None = None, text: str | None = None, name="demo") -> pathlib.Path:
     path = directory / f"{name}.yml"
-    path.write_text(text if text is not None else yaml.safe_dump(data or valid_bank(), sort_keys=False), encoding="utf-8")
+    path.write_text(
+        text if text is not None else yaml.safe_dump(data or valid_bank(), sort_keys=False), encoding="utf-8"
+    )
     return path

@@ -5,9 +5,11 @@ both sides accept the same progress files.
 
 Regenerate the fixture only on purpose: `python -m tests.unit.test_fsrs_parity`.
 """
+
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
 import pathlib
 import random
@@ -54,8 +56,15 @@ def run_deck_module_in_node(tmp_path: pathlib.Path, histories: list, progress: l
         pytest.fail("node is needed to run the page's scheduler (apt-get install -y nodejs)")
     (tmp_path / "deck.mjs").write_text(ReviewDeck._esm, encoding="utf-8")
     (tmp_path / "driver.mjs").write_text(NODE_DRIVER, encoding="utf-8")
-    result = subprocess.run([node, "driver.mjs"], cwd=tmp_path, input=json.dumps({"config": SCHEDULER, "histories": histories, "progress": list(progress)}),
-                            capture_output=True, text=True, timeout=60, check=True)
+    result = subprocess.run(
+        [node, "driver.mjs"],
+        cwd=tmp_path,
+        input=json.dumps({"config": SCHEDULER, "histories": histories, "progress": list(progress)}),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
     return json.loads(result.stdout)
 
 
@@ -86,26 +95,35 @@ def test_fixture_covers_the_cases_where_the_libraries_differ_unadapted():
     reviews = [r for case in load_cases() for r in case["reviews"]]
     grades = {grade for _time, grade in reviews}
     assert grades == {1, 2, 3, 4}
-    later_day_earlier_hour = any(
-        (b := dt.datetime.fromisoformat(y[0][:-1])).date() > (a := dt.datetime.fromisoformat(x[0][:-1])).date() and b.time() < a.time()
-        for case in load_cases() for x, y in zip(case["reviews"], case["reviews"][1:]))
+    pairs = [
+        (dt.datetime.fromisoformat(x[0][:-1]), dt.datetime.fromisoformat(y[0][:-1]))
+        for case in load_cases()
+        for x, y in itertools.pairwise(case["reviews"])
+    ]
+    later_day_earlier_hour = any(b.date() > a.date() and b.time() < a.time() for a, b in pairs)
     assert later_day_earlier_hour, "needs reviews a calendar day later at an earlier time (elapsed-days rule)"
     assert {case["expected"]["state"] for case in load_cases()} >= {"learning", "review", "relearning"}
 
 
 def regenerate(seed: int = 2026, count: int = 60) -> None:
     rng = random.Random(seed)
-    start = dt.datetime(2026, 11, 2, 8, 30, tzinfo=dt.timezone.utc)
+    start = dt.datetime(2026, 11, 2, 8, 30, tzinfo=dt.UTC)
     cases = []
     for _ in range(count):
         moment, reviews = start + dt.timedelta(minutes=rng.randint(0, 1439)), []
         for _review in range(rng.randint(1, 7)):
             reviews.append([format_time(moment), rng.choice([1, 2, 3, 3, 3, 4])])
-            moment += rng.choice([dt.timedelta(minutes=rng.randint(1, 25)),
-                                  dt.timedelta(days=rng.randint(1, 45), minutes=rng.randint(-600, 600))])
+            moment += rng.choice(
+                [
+                    dt.timedelta(minutes=rng.randint(1, 25)),
+                    dt.timedelta(days=rng.randint(1, 45), minutes=rng.randint(-600, 600)),
+                ]
+            )
         cases.append({"reviews": reviews, "expected": replay(reviews)})
-    about = ("Review histories ([ISO time, grade 1-4]) and the schedule both FSRS implementations must give "
-             "(tests/unit/test_fsrs_parity.py, which regenerates this file when run as a module).")
+    about = (
+        "Review histories ([ISO time, grade 1-4]) and the schedule both FSRS implementations must give "
+        "(tests/unit/test_fsrs_parity.py, which regenerates this file when run as a module)."
+    )
     FIXTURE.write_text(json.dumps({"about": about, "cases": cases}, indent=1) + "\n", encoding="utf-8")
 
 

@@ -1,4 +1,5 @@
 """Progress ("My progress"): the course outline it reports on, a stable repr, documented traits."""
+
 import json
 
 from widgets import Progress
@@ -29,6 +30,8 @@ def test_reads_the_jupyterlab_review_file_without_touching_a_bad_one(tmp_path, m
     monkeypatch.setenv("NPC_REVIEW_FILE", str(path))
     path.write_text("{broken")
     assert saved_review_progress() == {} and path.read_text() == "{broken"
-    good = dict(empty_progress(), cards={"x": {"reviews": [["2026-11-25T09:00:00.000Z", 3]], "due": "2026-11-27T09:00:00.000Z"}})
+    good = dict(
+        empty_progress(), cards={"x": {"reviews": [["2026-11-25T09:00:00.000Z", 3]], "due": "2026-11-27T09:00:00.000Z"}}
+    )
     path.write_text(json.dumps(good))
     assert saved_review_progress() == good

@@ -1,20 +1,16 @@
 """Quiz: built from a bank, deterministic per seed, stable repr."""
-import pytest
 
+import pytest
 import traitlets
 
 from widgets import Quiz
 from widgets.quizbank import BANK_DIR, BankError, load_bank
 
-from .bank_factory import valid_bank, write_bank, write_chapter
+from .bank_factory import valid_bank, write_bank
 
 
 @pytest.fixture
-def demo_dir(tmp_path, monkeypatch):
-    from widgets import quizbank
-
-    write_chapter(tmp_path)
-    monkeypatch.setattr(quizbank, "CHAPTER_DIR", tmp_path)
+def demo_dir(tmp_path):
     write_bank(tmp_path, valid_bank())
     return tmp_path
 
@@ -29,7 +25,7 @@ def test_items_and_options_keep_bank_order_by_default():
     bank = load_bank(BANK_DIR / "symptoms.yml")
     quiz = Quiz.from_bank("symptoms")
     assert [i["id"] for i in quiz.items] == [i["id"] for i in bank.items]
-    for payload, item in zip(quiz.items, bank.items):
+    for payload, item in zip(quiz.items, bank.items, strict=True):
         if item["type"] in ("single", "multiple"):
             assert payload["options"] == item["options"]
 
@@ -68,7 +64,7 @@ def test_item_payloads_carry_safe_text_and_source(demo_dir):
 
 
 def test_unknown_bank_names_the_known_ones():
-    with pytest.raises(BankError, match="no such bank 'symptom'.*symptoms"):
+    with pytest.raises(BankError, match=r"no such bank 'symptom'.*symptoms"):
         Quiz.from_bank("symptom")
 
 

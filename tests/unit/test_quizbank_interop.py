@@ -1,16 +1,22 @@
 """Interop: GIFT and jupyterquiz out, jupyterquiz in; each parsed back and compared."""
+
 import json
-import pathlib
 import re
 
 import yaml
 
-from widgets.quizbank import load_all_banks, load_bank
-from widgets.quizbank_interop import from_jupyterquiz, to_gift, to_jupyterquiz
+from widgets.authoring.bank_checks import checked_bank
+from widgets.authoring.interop import from_jupyterquiz, to_gift, to_jupyterquiz
+from widgets.paths import REPO_ROOT as ROOT
+from widgets.quizbank import load_all_banks
 
 from .bank_factory import valid_bank, write_bank, write_chapter
 
-SAMPLES = pathlib.Path(__file__).resolve().parents[3] / "shared" / "interop" / "jupyterquiz-examples.json"
+SAMPLES = ROOT / "tests" / "fixtures" / "jupyterquiz-examples.json"
+
+
+def unescape(text: str) -> str:
+    return re.sub(r"\\(.)", r"\1", text).strip()
 
 
 def parse_gift(text: str) -> list[dict]:
@@ -19,15 +25,18 @@ def parse_gift(text: str) -> list[dict]:
     for match in re.finditer(r"::((?:\\.|[^:])+)::(.*?)\{((?:\\.|[^}])*)\}", text, re.S):
         title, body = match.group(1), match.group(3)
         body = body.split("####")[0].strip()
-        unescape = lambda s: re.sub(r"\\(.)", r"\1", s).strip()
         if body in ("TRUE", "FALSE"):
             questions.append({"id": unescape(title), "kind": "true_false", "answer": body == "TRUE"})
         elif body.startswith("#"):
             value, tolerance = body[1:].split(":")
-            questions.append({"id": unescape(title), "kind": "numeric", "answer": float(value), "tolerance": float(tolerance)})
+            questions.append(
+                {"id": unescape(title), "kind": "numeric", "answer": float(value), "tolerance": float(tolerance)}
+            )
         else:
             parts = re.findall(r"([=~])(%-?[\d.]+%)?((?:\\.|[^=~])*)", body)
-            right = [unescape(t) for mark, weight, t in parts if mark == "=" or (weight and not weight.startswith("%-"))]
+            right = [
+                unescape(t) for mark, weight, t in parts if mark == "=" or (weight and not weight.startswith("%-"))
+            ]
             options = [unescape(t) for *_, t in parts]
             questions.append({"id": unescape(title), "kind": "choice", "options": options, "right": right})
     return questions
@@ -55,7 +64,7 @@ def test_gift_escapes_its_special_characters(tmp_path):
     data = valid_bank()
     data["items"][0]["options"] = ["L4 to S3 {roots}", "a = b ~ c # d: e"]
     data["items"][0]["answer"] = "L4 to S3 {roots}"
-    bank = load_bank(write_bank(tmp_path, data), chapter_dir=tmp_path)
+    bank = checked_bank(write_bank(tmp_path, data), chapter_dir=tmp_path)
     question = parse_gift(to_gift([bank]))[0]
     assert question["right"] == ["L4 to S3 {roots}"]
     assert "a = b ~ c # d: e" in question["options"]
@@ -67,13 +76,11 @@ def test_jupyterquiz_round_trip_keeps_questions_and_answers():
     data, _ = from_jupyterquiz(exported, "roundtrip", "01-introduction", "ropper2015sciatica", "x")
     originals = [item for bank in banks for item in bank.items]
     assert len(data["items"]) == len(originals)
-    for original, back in zip(originals, data["items"]):
+    for original, back in zip(originals, data["items"], strict=True):
         assert back["prompt"] == original["prompt"]
         if original["type"] == "numeric":
             assert back["answer"] == original["answer"] and back["tolerance"] == original.get("tolerance", 0)
-        elif original["type"] == "multiple":
-            assert back["answer"] == original["answer"]
-        elif original["type"] == "single":
+        elif original["type"] == "multiple" or original["type"] == "single":
             assert back["answer"] == original["answer"]
 
 
@@ -82,7 +89,16 @@ def test_importer_reads_all_eight_jupyterquiz_examples_faithfully():
     data, notes = from_jupyterquiz(questions, "demo", "01-introduction", "ropper2015sciatica", "Imported")
     items = data["items"]
     assert len(items) == 8
-    assert [item["type"] for item in items] == ["multiple", "multiple", "single", "numeric", "numeric", "single", "single", "single"]
+    assert [item["type"] for item in items] == [
+        "multiple",
+        "multiple",
+        "single",
+        "numeric",
+        "numeric",
+        "single",
+        "single",
+        "single",
+    ]
     assert items[0]["answer"] == [a["answer"] for a in questions[0]["answers"] if a["correct"]]
     assert items[3]["answer"] == questions[3]["answers"][0]["value"]
     assert "```" in items[5]["prompt"], "a question's code block is kept in the prompt"

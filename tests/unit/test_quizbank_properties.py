@@ -1,10 +1,11 @@
 """Property tests: random valid banks validate; random corruptions are reported, never crash."""
+
 import string
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from widgets.quizbank import bank_problems
+from widgets.authoring.bank_checks import bank_problems
 
 from .bank_factory import valid_bank, write_bank, write_chapter
 
@@ -16,9 +17,15 @@ SOURCES = ["standring2020grays", "ropper2015sciatica", "nice2016ng59"]
 def choice_items(draw, index):
     options = draw(st.lists(words, min_size=2, max_size=5, unique=True))
     kind = draw(st.sampled_from(["single", "multiple", "true_false", "numeric"]))
-    item = {"id": f"demo-{index}", "type": kind, "prompt": draw(words), "explanation": draw(words),
-            "source": draw(st.sampled_from(SOURCES)), "objective": draw(st.sampled_from(["demo-1", "demo-2"])),
-            "difficulty": draw(st.sampled_from(["easy", "medium", "hard"]))}
+    item = {
+        "id": f"demo-{index}",
+        "type": kind,
+        "prompt": draw(words),
+        "explanation": draw(words),
+        "source": draw(st.sampled_from(SOURCES)),
+        "objective": draw(st.sampled_from(["demo-1", "demo-2"])),
+        "difficulty": draw(st.sampled_from(["easy", "medium", "hard"])),
+    }
     if kind == "single":
         item.update(options=options, answer=draw(st.sampled_from(options)))
     elif kind == "multiple":

@@ -1,12 +1,13 @@
 """ReviewDeck on FSRS: course order, the progress file (round trip, corrupted and old files set
 aside as numbered copies with a note), and the schedule the kernel computes."""
+
 import datetime as dt
 import json
 
 from widgets import ReviewDeck
 from widgets.quizbank import load_all_banks
 from widgets.review_deck import deck_items, progress_file, read_progress
-from widgets.review_schedule import empty_progress, replay, valid_progress, due_ids
+from widgets.review_schedule import due_ids, empty_progress, replay, valid_progress
 
 T0 = "2026-11-25T09:00:00.000Z"
 
@@ -38,7 +39,7 @@ def test_a_good_first_answer_graduates_and_an_again_comes_back_in_the_sitting():
     again = replay([[T0, 1]])
     assert again == {"due": "2026-11-25T09:10:00.000Z", "stability": again["stability"], "state": "learning"}
     progress = progress_with(reviews=[(T0, 1)])
-    assert due_ids(progress, dt.datetime(2026, 11, 25, 9, 11, tzinfo=dt.timezone.utc)) == ["symptoms-l5-big-toe"]
+    assert due_ids(progress, dt.datetime(2026, 11, 25, 9, 11, tzinfo=dt.UTC)) == ["symptoms-l5-big-toe"]
 
 
 def test_progress_round_trips_through_the_json_file(tmp_path, monkeypatch):

@@ -1,11 +1,12 @@
 """The offline widget runtime: our loader, the anywidget contract it implements."""
+
 import importlib.metadata
-import pathlib
 import re
 
 import yaml
 
-ROOT = pathlib.Path(__file__).resolve().parents[2]
+from widgets.paths import REPO_ROOT as ROOT
+
 LOADER = ROOT / "widgets" / "runtime" / "anywidget-static.js"
 
 

@@ -1,4 +1,5 @@
 """RedFlagTriage and the course's one urgency scale: keys agree with the red-flag table."""
+
 import copy
 
 import pytest
@@ -44,19 +45,28 @@ def test_each_triage_key_is_what_the_chapters_red_flag_table_says(case):
     assert expected_label in table
 
 
-@pytest.mark.parametrize("case_id, level", [
-    ("cancer-weight-loss", "same_day"),  # suspected MSCC: NICE NG234, never "soon"
-    ("immunosuppressed-fever", "emergency"),  # possible spinal infection, signs blunted by steroids
-    ("fever-ivdu", "emergency"),
-    ("saddle-retention", "emergency"),  # suspected CES: GIRFT 2023, emergency department now
-])
+@pytest.mark.parametrize(
+    "case_id, level",
+    [
+        ("cancer-weight-loss", "same_day"),  # suspected MSCC: NICE NG234, never "soon"
+        ("immunosuppressed-fever", "emergency"),  # possible spinal infection, signs blunted by steroids
+        ("fever-ivdu", "emergency"),
+        ("saddle-retention", "emergency"),  # suspected CES: GIRFT 2023, emergency department now
+    ],
+)
 def test_the_reviewed_safety_keys(case_id, level):
     case = next(c for c in CASES if c["id"] == case_id)
     assert case["answer"] == level
 
 
 def test_cauda_equina_cases_cite_the_ces_pathway_not_nice_ng59():
-    ces_flags = {"saddle_numbness", "bladder_dysfunction", "bowel_incontinence", "sexual_dysfunction", "bilateral_sciatica"}
+    ces_flags = {
+        "saddle_numbness",
+        "bladder_dysfunction",
+        "bowel_incontinence",
+        "sexual_dysfunction",
+        "bilateral_sciatica",
+    }
     for case in CASES:
         if ces_flags & set(case["red_flags"]):
             assert case["source"] == "girft2023ces", case["id"]
@@ -71,8 +81,10 @@ def test_a_key_that_disagrees_with_the_red_flag_table_is_named():
     data = copy.deepcopy(load_cases())
     data["cases"][0]["answer"] = "soon"
     problems = validate_cases(data, KNOWN_SOURCES)
-    assert problems == [f"triage_cases.yml: case {data['cases'][0]['id']!r}: field 'answer': 'soon' disagrees "
-                        "with urgency.yml, where these red flags call for 'emergency'"]
+    assert problems == [
+        f"triage_cases.yml: case {data['cases'][0]['id']!r}: field 'answer': 'soon' disagrees "
+        "with urgency.yml, where these red flags call for 'emergency'"
+    ]
 
 
 def test_an_unknown_level_and_flag_are_named_with_a_hint():
@@ -82,3 +94,29 @@ def test_an_unknown_level_and_flag_are_named_with_a_hint():
     problems = "\n".join(validate_cases(data, KNOWN_SOURCES))
     assert "field 'answer': 'tomorrow' is not a level in urgency.yml" in problems
     assert "field 'red_flags': unknown flag 'bad_vibes' (add it to urgency.yml first)" in problems
+
+
+def _urgency_rank_of_option(option: str):
+    for rank, level in enumerate(urgency_levels()):
+        if option.lower().startswith(level["label"].lower()):
+            return rank
+    return None
+
+
+def test_bank_items_never_call_a_more_urgent_choice_unsafe():
+    """Quiz items that use the urgency scale follow the triage rule: over-triage is cautious."""
+    from widgets.quizbank import load_all_banks
+
+    checked = 0
+    for bank in load_all_banks():
+        for item in bank.items:
+            keyed = _urgency_rank_of_option(item["answer"]) if isinstance(item["answer"], str) else None
+            if keyed is None:
+                continue
+            for option, text in (item.get("option_feedback") or {}).items():
+                rank = _urgency_rank_of_option(option)
+                if rank is not None and rank < keyed:
+                    checked += 1
+                    words = text.lower()
+                    assert "unsafe" not in words and "less safe" not in words, (item["id"], option)
+    assert checked > 0

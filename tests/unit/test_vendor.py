@@ -1,4 +1,5 @@
 """The npm assets on disk are the ones the manifests pin (version, sha256, licence)."""
+
 import json
 import pathlib
 

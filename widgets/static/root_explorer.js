@@ -1,25 +1,31 @@
-/* RootLevelExplorer: root buttons highlight dermatomes; practice mode asks which root. */
+/* RootLevelExplorer: root buttons highlight dermatomes; practice mode asks which root,
+ * peripheral nerve or cauda equina fits a vignette. Only the first answer to a vignette is
+ * scored, so retrying after the feedback cannot raise the score. */
 
 function render({ model, el }) {
   const roots = model.get("roots");
   const byId = Object.fromEntries(roots.map((r) => [r.id, r]));
   const practice = model.get("practice");
   const isPractice = model.get("mode") === "practice";
+  const choices = isPractice ? model.get("practice_choices") : roots.map((r) => ({ id: r.id, label: r.id }));
+  const labelOf = Object.fromEntries(choices.map((c) => [c.id, c.label]));
   let round = 0;
+  let answeredThisRound = false;
 
   const root = h("div", { className: "npc-widget npc-roots", "data-widget": "root-explorer", "data-mode": model.get("mode") });
   const figure = h("div", { className: "npc-roots-figure" });
   const info = h("div", { "data-role": "root-info", "aria-live": "polite" });
-  const pattern = h("p", { className: "npc-note", "data-role": "pattern" });
+  const pattern = h("p", { className: "npc-note", "data-role": "pattern", "aria-live": "polite" });
+  const progress = h("p", { className: "npc-muted", "data-role": "progress" });
   const feedback = h("div", { "data-role": "feedback", "aria-live": "polite" });
   const score = h("p", { "data-role": "score" });
-  const nextButton = h("button", { type: "button", "data-action": "next", onclick: () => { round += 1; showPractice(); } }, "Next pattern");
-  const buttons = roots.map((r) =>
-    h("button", { type: "button", "data-root": r.id, "aria-pressed": "false", onclick: () => choose(r.id) }, r.id));
+  const nextButton = h("button", { type: "button", "data-action": "next", onclick: next }, "Next pattern");
+  const buttons = choices.map((c) =>
+    h("button", { type: "button", "data-root": c.id, "aria-pressed": "false", onclick: () => choose(c.id) }, c.label));
   const side = h("div", { className: "npc-roots-side" },
-    h("p", {}, isPractice ? "Which root fits this pattern?" : "Pick a nerve root:"),
-    isPractice ? pattern : null,
-    h("div", { role: "group", "aria-label": "Nerve roots" }, buttons),
+    h("p", {}, isPractice ? "Which root, nerve or structure fits this pattern?" : "Pick a nerve root:"),
+    isPractice ? [progress, pattern] : null,
+    h("div", { role: "group", "aria-label": isPractice ? "Answers" : "Nerve roots" }, buttons),
     isPractice ? [feedback, score, nextButton] : info);
   root.append(h("div", { className: "npc-roots-layout" }, figure, side));
   el.append(root);
@@ -30,25 +36,41 @@ function render({ model, el }) {
   svg.removeAttribute("width");
   svg.removeAttribute("height");
   svg.setAttribute("role", "img");
-  svg.setAttribute("aria-label", "Front and back of the right leg with the L4, L5, S1 and S2 skin areas");
+  svg.setAttribute("aria-label", "Front and back of the right leg with the L4, L5, S1 and S2 skin areas; lateral is on the left of the front view and on the right of the back view");
 
   function choose(id) {
     if (isPractice) {
-      const item = practice[round % practice.length];
+      const item = practice[round];
       const right = id === item.answer;
+      buttons.forEach((b) => b.setAttribute("aria-pressed", String(b.dataset.root === id)));
       feedback.dataset.correct = String(right);
-      feedback.replaceChildren(h("p", {}, h("strong", { className: "npc-verdict" }, right ? "Correct." : "Not quite."), right ? " " : ` It is ${item.answer}. `, item.explanation));
-      if (right && !feedback.dataset.scored) {
-        feedback.dataset.scored = "true";
-        syncTrait(model, "score", model.get("score") + 1);
+      feedback.replaceChildren(h("p", {}, h("strong", { className: "npc-verdict" }, right ? "Correct." : "Not quite."),
+        right ? " " : ` It is: ${labelOf[item.answer]}. `, item.explanation));
+      if (!answeredThisRound) {
+        answeredThisRound = true;
+        syncTrait(model, "answered", model.get("answered") + 1);
+        if (right) syncTrait(model, "score", model.get("score") + 1);
       }
     }
-    syncTrait(model, "selected_root", id);
+    // Only a root has a skin area to light; a nerve or the cauda equina clears the figure.
+    syncTrait(model, "selected_root", byId[id] ? id : "");
+  }
+
+  function next() {
+    if (round + 1 < practice.length) {
+      round += 1;
+    } else {
+      round = 0;
+      syncTrait(model, "score", 0);
+      syncTrait(model, "answered", 0);
+    }
+    syncTrait(model, "selected_root", "");
+    showPractice();
   }
 
   function showRoot() {
     const id = model.get("selected_root");
-    buttons.forEach((b) => b.setAttribute("aria-pressed", String(b.dataset.root === id)));
+    if (!isPractice) buttons.forEach((b) => b.setAttribute("aria-pressed", String(b.dataset.root === id)));
     svg.querySelectorAll("g[data-svg-id^='dermatome-']").forEach((g) => {
       const part = g.dataset.svgId;
       g.toggleAttribute("data-highlight", part === `dermatome-${id}` || part.startsWith(`dermatome-${id}-`));
@@ -56,24 +78,32 @@ function render({ model, el }) {
     const r = byId[id];
     info.replaceChildren(...(r ? [
       h("h4", {}, `${r.id} root`),
-      h("p", {}, h("strong", {}, "Skin (dermatome): "), r.dermatome),
-      h("p", {}, h("strong", {}, "Key muscle test: "), r.muscle_test),
+      h("p", {}, h("strong", {}, "Skin (dermatome, where sensation is lost): "), r.dermatome),
+      h("p", {}, h("strong", {}, "Muscle tests: "), r.muscle_test),
       h("p", {}, h("strong", {}, "Reflex: "), r.reflex),
       h("p", {}, h("strong", {}, "Disc level most often involved: "), r.disc_level),
-      h("p", { className: "npc-muted" }, "Source: ", r.citation),
+      h("p", { className: "npc-muted" }, "Sources: ", r.citation),
     ] : [h("p", { className: "npc-muted" }, "Choose a root to see its pattern.")]));
   }
 
+  function showScore() {
+    score.textContent = `Score: ${model.get("score")} of ${model.get("answered")} first answers right`;
+  }
+
   function showPractice() {
-    pattern.textContent = practice[round % practice.length].pattern;
+    answeredThisRound = false;
+    progress.textContent = `Pattern ${round + 1} of ${practice.length}`;
+    pattern.textContent = practice[round].pattern;
+    buttons.forEach((b) => b.setAttribute("aria-pressed", "false"));
     feedback.replaceChildren();
     delete feedback.dataset.correct;
-    delete feedback.dataset.scored;
-    score.textContent = `Score: ${model.get("score")}`;
+    nextButton.textContent = round + 1 < practice.length ? "Next pattern" : "Start again";
+    showScore();
   }
 
   model.on("change:selected_root", showRoot);
-  model.on("change:score", () => { score.textContent = `Score: ${model.get("score")}`; });
+  model.on("change:score", showScore);
+  model.on("change:answered", showScore);
   showRoot();
   if (isPractice) showPractice();
 }

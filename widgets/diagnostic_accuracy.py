@@ -1,4 +1,5 @@
-"""TestAccuracy: from a test's sensitivity and specificity to post-test probabilities."""
+"""DiagnosticAccuracy: from a test's sensitivity and specificity to post-test probabilities."""
+
 from __future__ import annotations
 
 import functools
@@ -6,16 +7,19 @@ import functools
 import traitlets
 import yaml
 
-from ._base import DATA_DIR, CourseWidget, es_module, stylesheet
+from ._base import CourseWidget, es_module, stylesheet
 from .bibliography import short_citation
+from .paths import DATA_DIR
 
 ACCURACY_FILE = DATA_DIR / "test_accuracy.yml"
 
 
 def _check_probability(name: str, value: float) -> None:
     if not 0 < value < 1:
-        raise ValueError(f"{name} must be strictly between 0 and 1 (got {value!r}); "
-                         "0 and 1 make likelihood ratios infinite or undefined")
+        raise ValueError(
+            f"{name} must be strictly between 0 and 1 (got {value!r}); "
+            "0 and 1 make likelihood ratios infinite or undefined"
+        )
 
 
 def likelihood_ratios(sensitivity: float, specificity: float) -> tuple[float, float]:
@@ -38,38 +42,44 @@ def post_test_probability(pretest: float, sensitivity: float, specificity: float
 
 
 @functools.lru_cache(maxsize=1)
-def load_tests() -> list[dict]:
+def load_accuracy_data() -> list[dict]:
+    """The clinical tests with their sensitivity, specificity and source."""
     with ACCURACY_FILE.open(encoding="utf-8") as handle:
         return yaml.safe_load(handle)["tests"]
 
 
-class TestAccuracy(CourseWidget):
+class DiagnosticAccuracy(CourseWidget):
     """Choose a neurodynamic test and a pre-test probability; read the likelihood ratios and
     the post-test probability after a positive and after a negative result.
 
     Example::
 
-        from widgets import TestAccuracy
-        widget = TestAccuracy(test="crossed_slr", pretest=0.3)
+        from widgets import DiagnosticAccuracy
+        widget = DiagnosticAccuracy(test="crossed_slr", pretest=0.3)
         widget.pretest = 0.6        # the chart and figures follow
     """
 
-    __test__ = False  # not a pytest test class, despite the name
-    _esm = es_module("test_accuracy")
-    _css = stylesheet("test_accuracy")
+    _esm = es_module("diagnostic_accuracy")
+    _css = stylesheet("diagnostic_accuracy")
     _repr_fields = ("test", "pretest")
 
-    test = traitlets.Unicode("slr").tag(sync=True)
-    pretest = traitlets.Float(0.5).tag(sync=True)
-    tests = traitlets.List(traitlets.Dict()).tag(sync=True)
+    test = traitlets.Unicode(
+        "slr", help="Id of the chosen test (one of `tests`); the learner switches it with the radio buttons"
+    ).tag(sync=True)
+    pretest = traitlets.Float(
+        0.5, help="Pre-test probability of the condition, strictly between 0 and 1 (the slider)"
+    ).tag(sync=True)
+    tests = traitlets.List(
+        traitlets.Dict(), help="Every test with its sensitivity, specificity, source and citation (from the data file)"
+    ).tag(sync=True)
 
     def __init__(self, **kwargs):
-        tests = [dict(t, citation=short_citation(t["source"])) for t in load_tests()]
+        tests = [dict(t, citation=short_citation(t["source"])) for t in load_accuracy_data()]
         super().__init__(tests=tests, **kwargs)
 
     @traitlets.validate("test")
     def _check_test(self, proposal):
-        known = [t["id"] for t in load_tests()]
+        known = [t["id"] for t in load_accuracy_data()]
         if proposal["value"] not in known:
             raise ValueError(f"Unknown test {proposal['value']!r}. Valid test ids: {', '.join(known)}")
         return proposal["value"]

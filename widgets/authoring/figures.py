@@ -3,16 +3,17 @@
 The same inputs give the same SVG bytes on every run (tests regenerate and compare), so
 the SVG carries no date, no random ids and text stays text (smaller, searchable).
 """
+
 from __future__ import annotations
 
 import pathlib
 
 import matplotlib
 
-matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
+matplotlib.use("Agg")  # figure scripts run headless; kernels never import this module
+import matplotlib.pyplot as plt
 
-from ._base import IMAGES_DIR  # noqa: E402
+from ..paths import IMAGES_DIR
 
 DETERMINISTIC_RC = {
     "svg.hashsalt": "nerve-pain-course",
@@ -26,14 +27,11 @@ def use_course_style() -> None:
     plt.rcParams.update(DETERMINISTIC_RC)
 
 
-def save_figure(fig, stem: str, out_dir: pathlib.Path | None = None, png: bool = True) -> list[pathlib.Path]:
-    """Write `<stem>.svg` (and `<stem>.png` for print) with no date or version metadata."""
+def save_figure(fig, stem: str, out_dir: pathlib.Path | None = None) -> list[pathlib.Path]:
+    """Write `<stem>.svg` with no date or version metadata (pages and the PDF both use the SVG)."""
     out_dir = pathlib.Path(out_dir or IMAGES_DIR)
     out_dir.mkdir(parents=True, exist_ok=True)
-    written = [out_dir / f"{stem}.svg"]
-    fig.savefig(written[0], format="svg", metadata={"Date": None, "Creator": None})
-    if png:
-        written.append(out_dir / f"{stem}.png")
-        fig.savefig(written[1], format="png", dpi=150, metadata={"Software": None})
+    written = out_dir / f"{stem}.svg"
+    fig.savefig(written, format="svg", metadata={"Date": None, "Creator": None})
     plt.close(fig)
-    return written
+    return [written]

@@ -8,27 +8,46 @@
 - Makes the bibliography valid ARIA: docutils wraps citations in role="list" but gives each
   entry role="doc-biblioentry", which is not a list item, so screen readers (and axe) see a
   list without items.
+- Names code-cell toggles by what they show: myst-nb labels the <summary> of a hide-input
+  cell "Toggle hidden content" while it reads "Show code cell source", and a spoken label
+  that differs from the visible one fails WCAG 2.5.3 (axe: label-content-name-mismatch).
+- `widget-api` directive: the table of every widget's synced traits, from their help text.
 """
+
 import hashlib
 import pathlib
 import shutil
 
+from docutils import nodes
+from docutils.statemachine import StringList
 from sphinx.errors import ExtensionError
+from sphinx.util.docutils import SphinxDirective
 
-from ._base import COURSE_ROOT, PACKAGE_DIR
-from .quizbank import BANK_DIR, check_banks
+from ..paths import BANK_DIR, BIB_FILE, IMAGES_DIR, PACKAGE_DIR, display_path
+from .bank_checks import check_banks
+from .widget_api import widget_api_markdown
 
-WIDGET_INPUTS = ("*.py", "static/*.js", "static/*.css", "data/*", "runtime/*.js")
+# What a kernel's widgets read, plus this extension and the table it renders (the rest of
+# widgets/authoring is not among them, so editing the CLI or the checks keeps the cache).
+WIDGET_INPUTS = (
+    "*.py",
+    "quizbank/*.py",
+    "static/*.js",
+    "static/*.css",
+    "data/*",
+    "runtime/*.js",
+    "authoring/sphinx_ext.py",
+    "authoring/widget_api.py",
+)
 STAMP_NAME = ".widgets-digest"
 
 
 def widget_digest() -> str:
     files = [p for pattern in WIDGET_INPUTS for p in PACKAGE_DIR.glob(pattern)]
-    files += list(BANK_DIR.glob("*.yml")) + list((COURSE_ROOT / "images").glob("*.svg"))
-    files.append(COURSE_ROOT / "references.bib")
+    files += [*BANK_DIR.glob("*.yml"), *IMAGES_DIR.glob("*.svg"), BIB_FILE]
     digest = hashlib.sha256()
     for path in sorted(files):
-        digest.update(str(path.relative_to(COURSE_ROOT)).encode() + b"\0" + path.read_bytes())
+        digest.update(display_path(path).encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
 
 
@@ -63,15 +82,30 @@ def _record_digest(app, exception):
         _stamp_path(app).write_text(app.course_widget_digest)
 
 
-def _bibliography_as_list_items(app, pagename, templatename, context, doctree):
-    if "citation-list" in context.get("body", ""):
-        context["body"] = context["body"].replace('role="doc-biblioentry"', 'role="listitem"')
+HIDDEN_CELL_TOGGLE = '<summary aria-label="Toggle hidden content">'
+
+
+def _accessible_markup(app, pagename, templatename, context, doctree):
+    body = context.get("body", "")
+    if "citation-list" in body:
+        body = body.replace('role="doc-biblioentry"', 'role="listitem"')
+    context["body"] = body.replace(HIDDEN_CELL_TOGGLE, "<summary>")
+
+
+class WidgetApiDirective(SphinxDirective):
+    """Renders widget_api_markdown() in place (parsed as MyST Markdown in a MyST page)."""
+
+    def run(self):
+        container = nodes.container()
+        self.state.nested_parse(StringList(widget_api_markdown().splitlines(), "widget-api"), 0, container)
+        return container.children
 
 
 def setup(app):
+    app.add_directive("widget-api", WidgetApiDirective)
     app.connect("config-inited", _refresh_widgets)
     app.connect("builder-inited", _check_banks)
     app.connect("env-get-outdated", _outdated_pages)
     app.connect("build-finished", _record_digest)
-    app.connect("html-page-context", _bibliography_as_list_items)
-    return {"parallel_read_safe": True, "parallel_write_safe": True}
+    app.connect("html-page-context", _accessible_markup)
+    return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,78 @@
+"""Command line for question banks: `python -m widgets.quizbank check|export|import-jupyterquiz`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import pathlib
+import sys
+
+import yaml
+
+from ..quizbank import BankError, bank_path, bank_paths
+from . import interop
+from .bank_checks import check_banks, checked_banks
+
+
+def check(args) -> int:
+    problems = check_banks(args.files or None)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    count = len(args.files) or len(bank_paths())
+    print(f"{count} bank(s) checked: {len(problems)} problem(s)")
+    return 1 if problems else 0
+
+
+def export(args) -> int:
+    try:
+        banks = checked_banks([bank_path(name) for name in args.bank] if args.bank else None)
+    except BankError as error:
+        print(error, file=sys.stderr)
+        return 1
+    if args.format == "gift":
+        text = interop.to_gift(banks)
+    else:
+        text = json.dumps(interop.to_jupyterquiz(banks), indent=2, ensure_ascii=False) + "\n"
+    if args.output:
+        pathlib.Path(args.output).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def import_jupyterquiz(args) -> int:
+    questions = json.loads(pathlib.Path(args.file).read_text(encoding="utf-8"))
+    data, notes = interop.from_jupyterquiz(questions, args.bank, args.chapter, args.source, args.objective)
+    text = yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
+    pathlib.Path(args.output).write_text(text, encoding="utf-8")
+    print(f"{len(data['items'])} of {len(questions)} questions imported to {args.output}")
+    for note in notes:
+        print(f"note: {note}")
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    main_parser = argparse.ArgumentParser(prog="python -m widgets.quizbank", description=__doc__)
+    commands = main_parser.add_subparsers(dest="command", required=True)
+    checker = commands.add_parser("check", help="validate banks (default: every bank in chapters/quizzes)")
+    checker.add_argument("files", nargs="*")
+    checker.set_defaults(run=check)
+    exporter = commands.add_parser("export", help="write banks as Moodle GIFT or jupyterquiz JSON")
+    exporter.add_argument("--format", choices=["gift", "jupyterquiz"], required=True)
+    exporter.add_argument("--bank", action="append", help="bank name (repeatable; default: all)")
+    exporter.add_argument("-o", "--output", help="file to write (default: stdout)")
+    exporter.set_defaults(run=export)
+    importer = commands.add_parser("import-jupyterquiz", help="convert a jupyterquiz JSON file into a bank")
+    importer.add_argument("file")
+    importer.add_argument("--bank", required=True)
+    importer.add_argument("--chapter", required=True, help="notebook stem, e.g. 04-symptoms")
+    importer.add_argument("--source", required=True, help="bib key for the imported items")
+    importer.add_argument("--objective", required=True, help="the chapter objective the items assess")
+    importer.add_argument("-o", "--output", required=True)
+    importer.set_defaults(run=import_jupyterquiz)
+    return main_parser
+
+
+def main(argv=None) -> int:
+    args = parser().parse_args(argv)
+    return args.run(args)

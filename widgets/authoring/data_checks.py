@@ -1,0 +1,39 @@
+"""Checks on the widgets' data files, each problem naming the file, the entry and the field."""
+
+from __future__ import annotations
+
+from ..anatomy import ANATOMY_FILE
+
+REQUIRED_REGION_FIELDS = ("id", "label", "kind", "shape", "what", "innervation", "relevance", "source")
+REQUIRED_CAUSE_FIELDS = ("id", "label", "regions", "mechanism", "source")
+
+
+def _sourced_entry_problems(what: str, entry: dict, required: tuple[str, ...], known_sources: set[str]) -> list[str]:
+    """Missing fields and an unknown bib key of one entry (a region or a cause)."""
+    problems = [f"{ANATOMY_FILE.name}: {what}: missing field {field!r}" for field in required if not entry.get(field)]
+    if entry.get("source") and entry["source"] not in known_sources:
+        problems.append(f"{ANATOMY_FILE.name}: {what}: field 'source': unknown bib key {entry['source']!r}")
+    return problems
+
+
+def validate_anatomy(data: dict, known_sources: set[str]) -> list[str]:
+    """Every problem in the anatomy data, each naming the region and field."""
+    problems = []
+    ids = [region.get("id") for region in data.get("regions", [])]
+    for index, region in enumerate(data.get("regions", [])):
+        name = region.get("id") or f"regions[{index}]"
+        problems += _sourced_entry_problems(f"region {name!r}", region, REQUIRED_REGION_FIELDS, known_sources)
+    duplicates = {i for i in ids if ids.count(i) > 1}
+    problems += [f"{ANATOMY_FILE.name}: duplicate region id {d!r}" for d in sorted(duplicates, key=str)]
+    problems += [
+        f"{ANATOMY_FILE.name}: find prompt {prompt.get('prompt')!r}: unknown region {prompt.get('region')!r}"
+        for prompt in data.get("find_prompts", [])
+        if prompt.get("region") not in ids
+    ]
+    for cause in data.get("causes", []):
+        what = f"cause {cause.get('id')!r}"
+        problems += _sourced_entry_problems(what, cause, REQUIRED_CAUSE_FIELDS, known_sources)
+        problems += [
+            f"{ANATOMY_FILE.name}: {what}: unknown region {r!r}" for r in cause.get("regions", []) if r not in ids
+        ]
+    return problems
