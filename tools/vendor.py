@@ -1,8 +1,9 @@
-"""Refresh the test-only JavaScript we vendor from the npm registry, at pinned versions.
+"""Refresh the JavaScript we vendor from the npm registry, at pinned versions.
 
-The book itself vendors nothing: its widget loader (widgets/runtime/anywidget-static.js) is
-our own code. The tests use axe-core for the accessibility audit; it is kept in the repo so a
-CI machine needs no network for it, and this script records version, sha256 and licence.
+Two packages, each in its own folder with a manifest.json (version, sha256, licence):
+- ts-fsrs (widgets/vendor/): the review deck's scheduler. The deck's ES module inlines its
+  ES build (widgets/_base.py), so neither the book nor JupyterLab needs a network for it.
+- axe-core (tests/vendor/): the accessibility audit, test-only, kept so CI needs no network.
 
     python tools/vendor.py          # fetch the pinned versions and rewrite the manifest
     python tools/vendor.py --check  # verify the files on disk against the manifest
@@ -21,17 +22,20 @@ import tempfile
 
 from widgets.paths import REPO_ROOT as ROOT
 
-VENDOR_DIR = ROOT / "tests" / "vendor"
-MANIFEST = VENDOR_DIR / "manifest.json"
-# name -> (pinned version, files to keep from the npm tarball's package/ folder)
-PACKAGES = {"axe-core": ("4.10.3", ["axe.min.js", "LICENSE"])}
+TEST_VENDOR_DIR = ROOT / "tests" / "vendor"
+BOOK_VENDOR_DIR = ROOT / "widgets" / "vendor"
+# name -> (pinned version, files to keep from the npm tarball's package/ folder, vendor folder)
+PACKAGES = {
+    "axe-core": ("4.10.3", ["axe.min.js", "LICENSE"], TEST_VENDOR_DIR),
+    "ts-fsrs": ("5.4.2", ["dist/index.mjs", "LICENSE"], BOOK_VENDOR_DIR),
+}
 
 
 def sha256(path: pathlib.Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def fetch(name: str, version: str, keep: list[str]) -> dict:
+def fetch(name: str, version: str, keep: list[str], vendor_dir: pathlib.Path) -> dict:
     with tempfile.TemporaryDirectory() as scratch:
         packed = subprocess.run(
             ["npm", "pack", f"{name}@{version}", "--json", "--silent"],
@@ -41,12 +45,12 @@ def fetch(name: str, version: str, keep: list[str]) -> dict:
             text=True,
         )
         info = json.loads(packed.stdout)[0]
-        target = VENDOR_DIR / name
+        target = vendor_dir / name
         target.mkdir(parents=True, exist_ok=True)
         with tarfile.open(pathlib.Path(scratch) / info["filename"]) as tarball:
             for filename in keep:
                 member = tarball.extractfile(f"package/{filename}")
-                (target / filename).write_bytes(member.read())
+                (target / pathlib.Path(filename).name).write_bytes(member.read())
     license_name = subprocess.run(
         ["npm", "view", f"{name}@{version}", "license"], check=True, capture_output=True, text=True
     ).stdout.strip()
@@ -54,22 +58,23 @@ def fetch(name: str, version: str, keep: list[str]) -> dict:
         "version": version,
         "license": license_name,
         "tarball_integrity": info.get("integrity"),
-        "files": {f"{name}/{f}": sha256(VENDOR_DIR / name / f) for f in keep},
+        "files": {f"{name}/{pathlib.Path(f).name}": sha256(vendor_dir / name / pathlib.Path(f).name) for f in keep},
     }
 
 
 def check() -> list[str]:
-    manifest = json.loads(MANIFEST.read_text())
     problems = []
-    for name, (version, _keep) in PACKAGES.items():
-        entry = manifest.get(name)
+    for name, (version, _keep, vendor_dir) in PACKAGES.items():
+        entry = json.loads((vendor_dir / "manifest.json").read_text()).get(name)
         if not entry or entry["version"] != version:
             problems.append(f"{name}: manifest has {entry and entry['version']}, pinned {version}; run make vendor")
             continue
         for relative, digest in entry["files"].items():
-            path = VENDOR_DIR / relative
+            path = vendor_dir / relative
             if not path.exists() or sha256(path) != digest:
-                problems.append(f"{relative}: missing or sha256 differs from {MANIFEST.name}; run make vendor")
+                problems.append(
+                    f"{relative}: missing or sha256 differs from {vendor_dir.name}/manifest.json; run make vendor"
+                )
     return problems
 
 
@@ -81,9 +86,14 @@ def main(argv=None) -> int:
         problems = check()
         print("\n".join(problems) or "vendored files match the manifest")
         return 1 if problems else 0
-    manifest = {name: fetch(name, version, keep) for name, (version, keep) in PACKAGES.items()}
-    MANIFEST.write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n")
-    print(json.dumps(manifest, indent=2))
+    for vendor_dir in {vendor_dir for _version, _keep, vendor_dir in PACKAGES.values()}:
+        manifest = {
+            name: fetch(name, version, keep, vendor_dir)
+            for name, (version, keep, where) in PACKAGES.items()
+            if where == vendor_dir
+        }
+        (vendor_dir / "manifest.json").write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n")
+        print(json.dumps(manifest, indent=2))
     return 0
 
 

@@ -16,6 +16,7 @@ import importlib
 _MODULE_OF = {
     "CaseStudy": "case_study",
     "NerveDiagram": "nerve_diagram",
+    "Progress": "progress",
     "Quiz": "quiz",
     "ReviewDeck": "review_deck",
     "RootLevelExplorer": "root_explorer",

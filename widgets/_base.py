@@ -2,23 +2,50 @@
 
 from __future__ import annotations
 
+import re
+
 import anywidget
 
 from .paths import DATA_DIR, IMAGES_DIR, PACKAGE_DIR, STATIC_DIR
 
+VENDOR_DIR = PACKAGE_DIR / "vendor"
+
 __all__ = ["DATA_DIR", "IMAGES_DIR", "PACKAGE_DIR", "STATIC_DIR", "CourseWidget", "es_module", "stylesheet"]
 
 
-def es_module(name: str) -> str:
-    """The ES module for widget `name`: shared helpers first, then the widget's own file.
+def es_module(name: str, vendored: tuple[str, ...] = ()) -> str:
+    """The ES module for widget `name`: vendored libraries, shared helpers, then its own file.
 
     Widgets are rendered from a single module string (in JupyterLab and by the static
     loader alike), so helpers cannot be imported by relative URL; prepending them keeps
     one copy of each helper without a bundler.
     """
+    libraries = [inline_vendored(package) for package in vendored]
     common = (STATIC_DIR / "common.js").read_text(encoding="utf-8")
     own = (STATIC_DIR / f"{name}.js").read_text(encoding="utf-8")
-    return f"{common}\n{own}"
+    return "\n".join([*libraries, common, own])
+
+
+_EXPORT_LIST = re.compile(r"^export \{([^}]*)\};?\s*$", re.M)
+
+
+def inline_vendored(package: str) -> str:
+    """A vendored ES module (widgets/vendor/<package>/index.mjs) as a constant holding its
+    exports, e.g. `const TsFsrs = (() => { ...; return { fsrs, ... }; })();`, so it can be
+    prepended to a widget's module. Only a module whose one export is a final `export {...}`
+    list and that imports nothing can be inlined this way; anything else is an error here."""
+    source = (VENDOR_DIR / package / "index.mjs").read_text(encoding="utf-8")
+    source = re.sub(r"^//# sourceMappingURL=.*$", "", source, flags=re.M)
+    exports = _EXPORT_LIST.findall(source)
+    if len(exports) != 1 or re.search(r"^\s*(import|export)\b", _EXPORT_LIST.sub("", source), re.M):
+        raise ValueError(f"widgets/vendor/{package}/index.mjs: expected no imports and one final export list")
+    names = []
+    for spec in exports[0].split(","):
+        local, _, exported = (part.strip() for part in spec.strip().partition(" as "))
+        names.append(f"{exported}: {local}" if exported else local)
+    body = _EXPORT_LIST.sub("", source)
+    constant = "".join(word.capitalize() for word in re.split(r"[^A-Za-z0-9]+", package))
+    return f"const {constant} = (() => {{\n{body}\nreturn {{ {', '.join(names)} }};\n}})();"
 
 
 def stylesheet(name: str) -> str:

@@ -1,4 +1,4 @@
-"""ReviewDeck: spaced-repetition review of every chapter's questions (Leitner boxes)."""
+"""ReviewDeck: self-paced review of every chapter's questions, scheduled by FSRS."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ import traitlets
 
 from ._base import CourseWidget, es_module, stylesheet
 from .quizbank import item_payload, load_all_banks
-from .spacing import BOX_INTERVAL_DAYS
+from .review_schedule import SCHEDULER, empty_progress, is_leitner_progress, valid_progress
 
 PROGRESS_ENV = "NPC_REVIEW_FILE"
 
@@ -28,79 +28,96 @@ def progress_file() -> pathlib.Path | None:
     return pathlib.Path(platformdirs.user_data_dir("nerve-pain-course")) / "review-progress.json"
 
 
-def _valid_progress(data) -> bool:
-    return (
-        isinstance(data, dict)
-        and isinstance(data.get("cards"), dict)
-        and all(
-            isinstance(c, dict) and isinstance(c.get("box"), int) and isinstance(c.get("due"), str)
-            for c in data["cards"].values()
-        )
-    )
+def set_aside(path: pathlib.Path) -> pathlib.Path:
+    """Move `path` to the first free `<stem>.set-aside-<n><suffix>`; earlier copies are never overwritten."""
+    n = 1
+    while (copy := path.with_name(f"{path.stem}.set-aside-{n}{path.suffix}")).exists():
+        n += 1
+    path.replace(copy)
+    return copy
 
 
 def read_progress(path: pathlib.Path | None) -> tuple[dict, str]:
-    """Saved progress and a note for the learner; a corrupted file is set aside, never fatal."""
+    """Saved progress and a note for the learner; unreadable or old-format files are set aside
+    as a numbered copy (never fatal, never overwritten) and the note says where."""
     if path is None or not path.exists():
-        return {"cards": {}, "updated": 0}, ""
+        return empty_progress(), ""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        if _valid_progress(data):
-            return data, ""
     except (OSError, ValueError):
-        pass
-    path.replace(path.with_suffix(".corrupt.json"))
-    return {
-        "cards": {},
-        "updated": 0,
-    }, f"Saved review progress in {path.name} could not be read; it was set aside and you are starting afresh."
+        data = None
+    if valid_progress(data):
+        return data, ""
+    copy = set_aside(path)
+    if is_leitner_progress(data):
+        return empty_progress(), (
+            f"The review deck now uses a new schedule (FSRS), so your earlier progress could not be "
+            f"carried over and the deck starts afresh. Your old file was kept as {copy.name}."
+        )
+    return empty_progress(), (
+        f"Saved review progress in {path.name} could not be read, so you are starting afresh. "
+        f"The unreadable file was kept as {copy.name}."
+    )
+
+
+def write_progress(path: pathlib.Path, progress: dict) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    data = dict(progress, saved_at=time.time())
+    path.write_text(json.dumps(data, indent=1), encoding="utf-8")
+
+
+def deck_items() -> list[dict]:
+    """Every bank's items in course order (by the bank's chapter), each labelled with its bank."""
+    banks = sorted(load_all_banks(), key=lambda bank: bank.chapter)
+    return [
+        dict(item_payload(item), bank=bank.name, bank_title=bank.title, chapter=bank.chapter)
+        for bank in banks
+        for item in bank.items
+    ]
 
 
 class ReviewDeck(CourseWidget):
-    """Spaced-repetition review of every question bank, using five Leitner boxes.
+    """Self-paced review of every question bank, scheduled by FSRS (see widgets/review_schedule.py).
 
-    Right answers move a card up a box (reviewed after 0, 1, 3, 7 or 14 days); a wrong
-    answer sends it back to box 1. Due cards come first and ``[data-role=due-count]`` shows
-    how many are due today. Progress is kept in the browser on the published site and in a
-    small JSON file (see ``progress_file()``) across JupyterLab sessions.
+    Each card is answered once (Check or Show answer), then the learner grades their recall:
+    Again, Hard, Good or Easy (a wrong or revealed answer allows only Again). A failed card
+    comes back in the same sitting; at most ``new_cards_per_day`` unseen cards are introduced a
+    day, in course order, mixed with the cards due for review. Progress is kept in the browser on
+    the published site and in a JSON file (see ``progress_file()``) across JupyterLab sessions;
+    both use the same format as the deck's Export and Import buttons.
 
     Example::
 
         from widgets import ReviewDeck
-        deck = ReviewDeck()
-        deck.progress["cards"]   # {item id: {"box": 2, "due": "2026-11-26"}, ...}
+        deck = ReviewDeck(new_cards_per_day=10)
+        deck.progress["cards"]   # {item id: {"reviews": [[time, grade], ...], "due": ..., ...}}
     """
 
-    _esm = es_module("review_deck")
+    _esm = es_module("review_deck", vendored=("ts-fsrs",))
     _css = stylesheet("review_deck")
 
-    items = traitlets.List(
-        traitlets.Dict(), help="Every bank's questions (as in Quiz.items) with the title of the bank each comes from"
-    ).tag(sync=True)
-    intervals = traitlets.List(
-        traitlets.Int(), default_value=list(BOX_INTERVAL_DAYS), help="Days until a card in box 1..5 is due again"
-    ).tag(sync=True)
-    progress = traitlets.Dict(help='Saved review state: {"cards": {item id: {"box", "due"}}, "updated": ...}').tag(
+    items = traitlets.List(traitlets.Dict(), help="Every bank's items in course order, as the page renders them.").tag(
         sync=True
     )
-    note = traitlets.Unicode(
-        "", help="A message for the learner, e.g. that unreadable saved progress was set aside"
+    new_cards_per_day = traitlets.Int(20, min=0, help="Most unseen cards introduced per day.").tag(sync=True)
+    scheduler = traitlets.Dict(help="FSRS settings shared with the page (widgets.review_schedule.SCHEDULER).").tag(
+        sync=True
+    )
+    progress = traitlets.Dict(
+        help="Review history and derived schedule per card (format in widgets/review_schedule.py)."
     ).tag(sync=True)
+    note = traitlets.Unicode("", help="A message for the learner about their saved progress, if any.").tag(sync=True)
 
     def __init__(self, **kwargs):
-        banks = load_all_banks()
-        items = [dict(item_payload(item), bank_title=bank.title) for bank in banks for item in bank.items]
         progress, note = read_progress(progress_file())
-        super().__init__(items=items, progress=progress, note=note, **kwargs)
+        super().__init__(items=deck_items(), scheduler=SCHEDULER, progress=progress, note=note, **kwargs)
+        self._loaded = True  # from here on, changes are the learner's and are saved
 
     @traitlets.observe("progress")
     def _save(self, change):
         path = progress_file()
-        if path is None or not _valid_progress(change["new"]):
-            return
-        path.parent.mkdir(parents=True, exist_ok=True)
-        data = dict(change["new"], saved_at=time.time())
-        path.write_text(json.dumps(data, indent=1), encoding="utf-8")
+        if getattr(self, "_loaded", False) and path is not None and valid_progress(change["new"]):
+            write_progress(path, change["new"])
 
     def _repr_extra(self) -> dict:
-        return {"items": len(self.items), "banks": len({item["bank_title"] for item in self.items})}
+        return {"items": len(self.items), "banks": len({item["bank"] for item in self.items})}

@@ -1,5 +1,5 @@
 """A real client: JupyterLab on loopback, the anatomy notebook run in Chromium, a click that
-reaches the kernel."""
+reaches the kernel; the review deck grades a card there and the kernel saves the progress file."""
 
 import json
 import os
@@ -10,10 +10,12 @@ import sys
 import time
 import urllib.request
 
+import nbformat
 import pytest
 
-from tests.helpers import region_point
+from tests.helpers import answer_question, region_point
 from widgets.paths import REPO_ROOT as ROOT
+from widgets.quizbank import load_all_banks
 
 pytestmark = pytest.mark.browser
 TOKEN = "course-test-token"
@@ -34,11 +36,17 @@ def free_port() -> int:
 def jupyterlab(tmp_path):
     """JupyterLab serving a copy of the chapter, so running it leaves the repo untouched."""
     shutil.copy(ROOT / "chapters" / "02-anatomy.ipynb", tmp_path / "anatomy.ipynb")
+    deck = nbformat.v4.new_notebook(
+        cells=[nbformat.v4.new_code_cell("from widgets import ReviewDeck\nReviewDeck()")],
+        metadata={"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}},
+    )
+    nbformat.write(deck, tmp_path / "deck.ipynb")
     port = free_port()
     env = dict(
         os.environ,
         JUPYTER_RUNTIME_DIR=str(tmp_path / "runtime"),
         JUPYTERLAB_WORKSPACES_DIR=str(tmp_path / "workspaces"),
+        NPC_REVIEW_FILE=str(tmp_path / "review.json"),
     )
     command = [
         sys.executable,
@@ -89,15 +97,20 @@ def run_in_kernel(page, code: str) -> str:
     )
 
 
-def test_click_in_jupyterlab_changes_selected_in_the_kernel(browser, jupyterlab):
+def open_and_run(browser, jupyterlab, notebook: str):
     context = browser.new_context()
     page = context.new_page()
     page.set_default_timeout(60000)
-    page.goto(f"{jupyterlab}/lab/tree/anatomy.ipynb?token={TOKEN}")
+    page.goto(f"{jupyterlab}/lab/tree/{notebook}?token={TOKEN}")
     page.wait_for_function(
         "() => window.jupyterapp?.shell.currentWidget?.sessionContext?.session?.kernel?.status === 'idle'"
     )
     page.evaluate("() => window.jupyterapp.commands.execute('notebook:run-all-cells')")
+    return context, page
+
+
+def test_click_in_jupyterlab_changes_selected_in_the_kernel(browser, jupyterlab):
+    context, page = open_and_run(browser, jupyterlab, "anatomy.ipynb")
     diagram = "[data-widget='nerve-diagram'][data-mode='explore']"
     page.wait_for_selector(f"{diagram} [data-region='piriformis']")
     page.mouse.click(*region_point(page, f"{diagram} [data-region='piriformis']"))
@@ -110,4 +123,21 @@ def test_click_in_jupyterlab_changes_selected_in_the_kernel(browser, jupyterlab)
             break
         time.sleep(0.5)
     assert "'piriformis'" in seen, seen
+    context.close()
+
+
+def test_review_deck_grades_in_jupyterlab_and_the_kernel_saves_the_file(browser, jupyterlab, tmp_path):
+    context, page = open_and_run(browser, jupyterlab, "deck.ipynb")
+    card = page.locator("[data-widget='review-deck'] [data-role='card'] [data-question-id]")
+    item_id = card.get_attribute("data-question-id")
+    items = {item["id"]: item for bank in load_all_banks() for item in bank.items}
+    answer_question(card, items[item_id], correct=True)
+    page.locator("[data-widget='review-deck'] button[data-grade='good']").click()
+    saved = tmp_path / "review.json"
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline and not (saved.exists() and item_id in saved.read_text()):
+        time.sleep(0.5)
+    data = json.loads(saved.read_text())
+    assert data["format"] == "npc-review-progress" and data["pending"] is None
+    assert [grade for _time, grade in data["cards"][item_id]["reviews"]] == [3]
     context.close()

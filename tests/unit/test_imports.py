@@ -100,6 +100,7 @@ def test_the_bank_command_runs_without_a_double_import_warning():
 def test_the_notebooks_public_api():
     assert set(widgets.__all__) == {
         "NerveDiagram",
+        "Progress",
         "Quiz",
         "ReviewDeck",
         "RootLevelExplorer",

@@ -1,72 +1,88 @@
-"""ReviewDeck and its Leitner schedule; progress across sessions in a JSON file."""
+"""ReviewDeck on FSRS: course order, the progress file (round trip, corrupted and old files set
+aside as numbered copies with a note), and the schedule the kernel computes."""
 
 import datetime as dt
 import json
 
 from widgets import ReviewDeck
-from widgets.review_deck import progress_file, read_progress
-from widgets.spacing import BOX_INTERVAL_DAYS, due_order, is_due, next_state
+from widgets.quizbank import load_all_banks
+from widgets.review_deck import deck_items, progress_file, read_progress
+from widgets.review_schedule import due_ids, empty_progress, replay, valid_progress
 
-TODAY = dt.date(2026, 11, 25)
-
-
-def test_right_answers_climb_the_boxes_with_growing_intervals():
-    state, dues = None, []
-    for _ in range(6):
-        state = next_state(state, True, TODAY)
-        dues.append((state["box"], state["due"]))
-    assert dues == [
-        (2, "2026-11-26"),
-        (3, "2026-11-28"),
-        (4, "2026-12-02"),
-        (5, "2026-12-09"),
-        (5, "2026-12-09"),
-        (5, "2026-12-09"),
-    ]
-    assert BOX_INTERVAL_DAYS == (0, 1, 3, 7, 14)
+T0 = "2026-11-25T09:00:00.000Z"
 
 
-def test_a_wrong_answer_sends_a_card_back_to_box_one_due_today():
-    assert next_state({"box": 4, "due": "2026-11-20"}, False, TODAY) == {"box": 1, "due": "2026-11-25"}
+def progress_with(card_id="symptoms-l5-big-toe", reviews=((T0, 3),)):
+    reviews = [list(r) for r in reviews]
+    return dict(empty_progress(), updated=1, cards={card_id: dict(replay(reviews), reviews=reviews)})
 
 
-def test_new_and_overdue_cards_are_due_first_lowest_box_first():
-    cards = {
-        "b": {"box": 3, "due": "2026-11-24"},
-        "c": {"box": 2, "due": "2026-12-01"},
-        "d": {"box": 1, "due": "2026-11-25"},
-    }
-    assert is_due(None, TODAY) and not is_due(cards["c"], TODAY)
-    assert due_order(["a", "b", "c", "d"], cards, TODAY) == ["a", "d", "b"]
-
-
-def test_deck_covers_every_bank_with_a_stable_repr(monkeypatch):
+def test_deck_covers_every_bank_in_course_order_with_a_stable_repr(monkeypatch):
     monkeypatch.setenv("NPC_REVIEW_FILE", "")
     deck = ReviewDeck()
     assert repr(deck) == f"ReviewDeck(items={len(deck.items)}, banks=8)"
-    assert len(deck.items) >= 70
+    chapters = [item["chapter"] for item in deck.items]
+    assert chapters == sorted(chapters) and chapters[0] == "01-introduction"
+    assert len(deck.items) == sum(len(bank.items) for bank in load_all_banks())
+    assert deck.new_cards_per_day == 20 and deck.scheduler["enable_fuzz"] is False
 
 
-def test_progress_survives_sessions_in_a_json_file(tmp_path, monkeypatch):
+def test_every_synced_trait_has_help():
+    for name in ReviewDeck().traits(sync=True):
+        if not name.startswith("_") and name not in ("layout", "tabbable", "tooltip"):
+            assert ReviewDeck.class_traits()[name].help, name
+
+
+def test_a_good_first_answer_graduates_and_an_again_comes_back_in_the_sitting():
+    good = replay([[T0, 3]])
+    assert good["state"] == "review" and good["due"] > "2026-11-27"
+    again = replay([[T0, 1]])
+    assert again == {"due": "2026-11-25T09:10:00.000Z", "stability": again["stability"], "state": "learning"}
+    progress = progress_with(reviews=[(T0, 1)])
+    assert due_ids(progress, dt.datetime(2026, 11, 25, 9, 11, tzinfo=dt.UTC)) == ["symptoms-l5-big-toe"]
+
+
+def test_progress_round_trips_through_the_json_file(tmp_path, monkeypatch):
     path = tmp_path / "review.json"
     monkeypatch.setenv("NPC_REVIEW_FILE", str(path))
     deck = ReviewDeck()
-    deck.progress = {"cards": {"symptoms-l5-big-toe": {"box": 2, "due": "2026-11-26"}}, "updated": 1}
-    assert json.loads(path.read_text())["cards"]["symptoms-l5-big-toe"]["box"] == 2
+    deck.progress = progress_with()
+    saved = json.loads(path.read_text())
+    assert valid_progress(saved) and saved["cards"] == deck.progress["cards"]
     assert ReviewDeck().progress["cards"] == deck.progress["cards"]
+    assert read_progress(path) == (json.loads(path.read_text()), "")
 
 
-def test_corrupted_progress_is_set_aside_with_a_note(tmp_path, monkeypatch):
+def test_corrupted_progress_is_set_aside_as_numbered_copies_never_overwritten(tmp_path, monkeypatch):
     path = tmp_path / "review.json"
-    path.write_text("{not json")
     monkeypatch.setenv("NPC_REVIEW_FILE", str(path))
+    path.write_text("{not json")
+    first = ReviewDeck()
+    assert first.progress == empty_progress()
+    assert "could not be read" in first.note and "review.set-aside-1.json" in first.note
+    path.write_text('{"cards": 3}')
+    second = ReviewDeck()
+    assert "review.set-aside-2.json" in second.note
+    assert (tmp_path / "review.set-aside-1.json").read_text() == "{not json"
+    assert (tmp_path / "review.set-aside-2.json").read_text() == '{"cards": 3}'
+
+
+def test_leitner_progress_is_kept_aside_and_the_learner_told_once(tmp_path, monkeypatch):
+    path = tmp_path / "review.json"
+    monkeypatch.setenv("NPC_REVIEW_FILE", str(path))
+    path.write_text(json.dumps({"cards": {"symptoms-l5-big-toe": {"box": 3, "due": "2026-11-26"}}, "updated": 1}))
     deck = ReviewDeck()
-    assert deck.progress == {"cards": {}, "updated": 0}
-    assert "could not be read" in deck.note
-    assert (tmp_path / "review.corrupt.json").exists()
+    assert "new schedule" in deck.note and deck.progress == empty_progress()
+    assert (tmp_path / "review.set-aside-1.json").exists()
+    assert ReviewDeck().note == ""
 
 
 def test_empty_setting_turns_file_saving_off(monkeypatch):
     monkeypatch.setenv("NPC_REVIEW_FILE", "")
     assert progress_file() is None
-    assert read_progress(None) == ({"cards": {}, "updated": 0}, "")
+    assert read_progress(None) == (empty_progress(), "")
+
+
+def test_items_carry_their_bank_and_chapter():
+    item = deck_items()[0]
+    assert {"bank", "bank_title", "chapter", "objective"} <= set(item)

@@ -1,6 +1,7 @@
-"""The test-only npm assets on disk are the ones the manifest pins (version, sha256, licence)."""
+"""The npm assets on disk are the ones the manifests pin (version, sha256, licence)."""
 
 import json
+import pathlib
 
 from tools import vendor
 
@@ -10,8 +11,9 @@ def test_vendored_files_match_the_manifest():
 
 
 def test_manifest_records_version_and_licence_for_every_package():
-    manifest = json.loads(vendor.MANIFEST.read_text())
-    for name, (version, keep) in vendor.PACKAGES.items():
+    for name, (version, keep, vendor_dir) in vendor.PACKAGES.items():
+        manifest = json.loads((vendor_dir / "manifest.json").read_text())
         assert manifest[name]["version"] == version
         assert manifest[name]["license"], f"{name}: licence not recorded"
-        assert set(manifest[name]["files"]) == {f"{name}/{f}" for f in keep}
+        assert set(manifest[name]["files"]) == {f"{name}/{pathlib.Path(f).name}" for f in keep}
+        assert f"{name}/LICENSE" in manifest[name]["files"], f"{name}: licence text not vendored"

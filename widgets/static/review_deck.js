@@ -1,102 +1,320 @@
-/* ReviewDeck: Leitner boxes over every bank; mirrors widgets/spacing.py. */
+/* ReviewDeck: self-paced review of every bank, scheduled by FSRS. TsFsrs is the vendored
+ * ts-fsrs, inlined ahead of this file (widgets/_base.py); its settings come from Python in the
+ * `scheduler` trait and the progress format is described in widgets/review_schedule.py. */
 
-const STORAGE_KEY = "npc-review:v1";
+const REVIEW_KEY = "npc-review:v2";
+const LEITNER_KEY = "npc-review:v1";
+const PROGRESS_FORMAT = "npc-review-progress";
+const COURSE_BACKUP_FORMAT = "npc-course-progress";
+const STATE_NAMES = ["new", "learning", "review", "relearning"];
+const GRADE_CHOICES = [
+  { name: "again", value: 1, label: "Again", meaning: "I did not know it" },
+  { name: "hard", value: 2, label: "Hard", meaning: "I got there with effort" },
+  { name: "good", value: 3, label: "Good", meaning: "I knew it after a moment" },
+  { name: "easy", value: 4, label: "Easy", meaning: "I knew it at once" },
+];
+const DAY_MS = 24 * 60 * 60 * 1000;
 
-function isoToday() {
-  const now = new Date();
-  return new Date(now.getTime() - now.getTimezoneOffset() * 60000).toISOString().slice(0, 10);
+/* Scheduling (pure; tests/unit/test_fsrs_parity.py runs these in node against py-fsrs). */
+
+function makeScheduler(config) {
+  return TsFsrs.fsrs(TsFsrs.generatorParameters({
+    w: config.parameters,
+    request_retention: config.desired_retention,
+    maximum_interval: config.maximum_interval,
+    enable_fuzz: Boolean(config.enable_fuzz),
+    enable_short_term: true,
+    learning_steps: config.learning_steps_minutes.map((minutes) => `${minutes}m`),
+    relearning_steps: config.relearning_steps_minutes.map((minutes) => `${minutes}m`),
+  }));
 }
 
-function addDays(iso, days) {
-  const date = new Date(`${iso}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
+/** A card's due date, stability and state from its review history ([[ISO time, grade], ...]). */
+function replayCard(scheduler, reviews) {
+  let card = TsFsrs.createEmptyCard(new Date(reviews[0][0]));
+  for (const [time, grade] of reviews) card = scheduler.next(card, new Date(time), grade).card;
+  return { due: card.due.toISOString(), stability: card.stability, state: STATE_NAMES[card.state] };
 }
 
-function nextState(state, correct, today, intervals) {
-  const box = correct ? Math.min((state ? state.box : 1) + 1, intervals.length) : 1;
-  return { box, due: addDays(today, intervals[box - 1]) };
+const emptyProgress = () => ({ format: PROGRESS_FORMAT, version: 2, updated: 0, cards: {}, pending: null });
+const isTime = (text) => typeof text === "string" && !Number.isNaN(Date.parse(text));
+
+function isValidProgress(value) {
+  if (!value || typeof value !== "object" || value.format !== PROGRESS_FORMAT || value.version !== 2) return false;
+  if (!value.cards || typeof value.cards !== "object" || Array.isArray(value.cards)) return false;
+  if (value.pending != null && (typeof value.pending !== "object" || typeof value.pending.id !== "string")) return false;
+  return Object.values(value.cards).every((card) => card && Array.isArray(card.reviews) && card.reviews.length > 0 &&
+    card.reviews.every((r) => Array.isArray(r) && r.length === 2 && isTime(r[0]) && [1, 2, 3, 4].includes(r[1])));
 }
 
-function dueOrder(items, cards, today) {
-  const order = new Map(items.map((item, index) => [item.id, index]));
-  return items
-    .filter((item) => !cards[item.id] || cards[item.id].due <= today)
-    .sort((a, b) => {
-      const ca = cards[a.id] || { box: 0, due: "" }, cb = cards[b.id] || { box: 0, due: "" };
-      return ca.box - cb.box || ca.due.localeCompare(cb.due) || order.get(a.id) - order.get(b.id);
-    });
+/** Merge two progress records card by card: the history with the later last review wins. */
+function mergeProgress(mine, theirs) {
+  const cards = Object.assign({}, mine.cards);
+  for (const [id, card] of Object.entries(theirs.cards)) {
+    const lastOf = (c) => (c ? Date.parse(c.reviews[c.reviews.length - 1][0]) : -Infinity);
+    if (lastOf(card) > lastOf(cards[id])) cards[id] = card;
+  }
+  // A card answered here but not yet graded stays answered: importing must not reopen it.
+  return Object.assign(emptyProgress(), { cards, pending: mine.pending || null, updated: Date.now() });
 }
 
-const validProgress = (value) => value && typeof value === "object" && value.cards && typeof value.cards === "object" &&
-  Object.values(value.cards).every((card) => card && Number.isInteger(card.box) && typeof card.due === "string");
+function localDay(moment) {
+  const date = new Date(moment);
+  return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, "0")}-${String(date.getDate()).padStart(2, "0")}`;
+}
+
+/** What is left for today: learning cards and reviews due before tomorrow, and new cards up to
+ * the daily limit (course order). */
+function todaysWork(items, cards, now, newPerDay) {
+  const tomorrow = new Date(now);
+  tomorrow.setHours(24, 0, 0, 0);
+  const started = items.filter((item) => cards[item.id]);
+  const dueBy = (limit) => started.filter((item) => Date.parse(cards[item.id].due) < limit)
+    .sort((a, b) => Date.parse(cards[a.id].due) - Date.parse(cards[b.id].due));
+  const today = localDay(now);
+  const introduced = started.filter((item) => localDay(cards[item.id].reviews[0][0]) === today).length;
+  const dueToday = dueBy(tomorrow.getTime());
+  return {
+    learning: dueToday.filter((item) => cards[item.id].state !== "review"),
+    reviews: dueToday.filter((item) => cards[item.id].state === "review"),
+    fresh: items.filter((item) => !cards[item.id]).slice(0, Math.max(0, newPerDay - introduced)),
+    introduced,
+  };
+}
+
+/** The next card: a learning card whose time has come, else reviews and new cards mixed (the
+ * longer list first), else the soonest learning card ahead of time, as Anki does. */
+function pickNext(work, cards, now) {
+  const ready = work.learning.find((item) => Date.parse(cards[item.id].due) <= now);
+  if (ready) return ready;
+  if (work.reviews.length || work.fresh.length) return work.reviews.length >= work.fresh.length ? work.reviews[0] : work.fresh[0];
+  return work.learning[0] || null;
+}
+
+function describeWait(dueIso, now) {
+  const wait = Date.parse(dueIso) - now;
+  if (wait < DAY_MS / 2 && localDay(dueIso) === localDay(now)) {
+    const minutes = Math.max(1, Math.round(wait / 60000));
+    return `in ${minutes} ${minutes === 1 ? "minute" : "minutes"}, in this sitting`;
+  }
+  const start = (moment) => { const d = new Date(moment); d.setHours(0, 0, 0, 0); return d.getTime(); };
+  const days = Math.round((start(dueIso) - start(now)) / DAY_MS);
+  return `in ${days} ${days === 1 ? "day" : "days"}`;
+}
+
+/* The page. */
 
 function render({ model, el }) {
   const items = model.get("items");
-  const intervals = model.get("intervals");
-  const today = isoToday();
-  const saved = loadSaved(STORAGE_KEY, validProgress);
-  const fromKernel = model.get("progress");
+  const scheduler = makeScheduler(model.get("scheduler"));
+  const saved = loadSaved(REVIEW_KEY, isValidProgress);
+  const notes = [saved.note, retireLeitnerProgress(), model.get("note")].filter(Boolean);
   // The newer of the browser's and the kernel's copy wins, so both places keep progress.
-  let progress = [saved.value, fromKernel].filter(validProgress)
-    .sort((a, b) => (b.updated || 0) - (a.updated || 0))[0] || { cards: {}, updated: 0 };
+  let progress = [saved.value, model.get("progress")].filter(isValidProgress)
+    .sort((a, b) => (b.updated || 0) - (a.updated || 0))[0] || emptyProgress();
 
   const root = h("div", { className: "npc-widget npc-review", "data-widget": "review-deck" });
-  const notes = [saved.note, model.get("note")].filter(Boolean);
-  const note = h("p", { className: "npc-note", "data-role": "storage-note", role: "status" }, notes.join(" "));
-  note.hidden = notes.length === 0;
+  const note = h("p", { className: "npc-note", "data-role": "storage-note", role: "status" });
   const dueCount = h("span", { "data-role": "due-count" });
-  const boxes = h("p", { className: "npc-muted", "data-role": "boxes" });
+  const summary = h("p", { className: "npc-muted", "data-role": "summary" });
   const card = h("div", { className: "npc-review-card", "data-role": "card" });
-  const next = h("button", { type: "button", "data-action": "next" }, "Next card");
-  root.append(h("h3", {}, "Review deck"), note, h("p", {}, "Due today: ", dueCount), boxes, card, next);
+  const grading = h("div", { className: "npc-review-grades", "data-role": "grades" });
+  const nextReview = h("p", { className: "npc-review-next", "data-role": "next-review", "aria-live": "polite" });
+  const next = h("button", { type: "button", "data-action": "next", onclick: showNext }, "Next card");
+  const tools = renderTools();
+  root.append(h("h3", {}, "Review deck"),
+    h("p", {}, "Answer each card, then say how well you remembered it. Cards you find easy come back after longer gaps; cards you miss come back soon."),
+    note, h("p", { className: "npc-review-due" }, "Cards for today: ", dueCount), summary, card, grading, nextReview, next, tools.element);
   el.append(root);
+  showNote(notes.join(" "));
 
-  let queue = dueOrder(items, progress.cards, today);
-  let answeredCurrent = false;
+  let current = null; // { item, view, entry, graded }
 
-  function answer(item, entry) {
-    const correct = entryCounts(entry);
-    const cards = Object.assign({}, progress.cards, { [item.id]: nextState(progress.cards[item.id], correct, today, intervals) });
-    progress = { cards, updated: Date.now() };
-    save(STORAGE_KEY, progress);
+  function publish() {
+    progress = Object.assign({}, progress, { updated: Date.now() });
+    save(REVIEW_KEY, progress);
     syncTrait(model, "progress", progress);
-    answeredCurrent = true;
-    showCounts();
-    return entry;
+  }
+
+  function showNote(text) {
+    note.textContent = text;
+    note.hidden = !text;
   }
 
   function showCounts() {
-    dueCount.textContent = String(dueOrder(items, progress.cards, today).length);
-    const counts = intervals.map((_, box) => Object.values(progress.cards).filter((c) => c.box === box + 1).length);
-    boxes.textContent = `Cards per box (1-${intervals.length}): ${counts.join(", ")}; not yet seen: ${items.length - Object.keys(progress.cards).length}`;
+    const work = todaysWork(items, progress.cards, Date.now(), model.get("new_cards_per_day"));
+    dueCount.textContent = String(work.learning.length + work.reviews.length + work.fresh.length);
+    const notStarted = items.filter((item) => !progress.cards[item.id]).length;
+    summary.textContent = `Due for review: ${work.reviews.length} · Coming back in this sitting: ${work.learning.length} · ` +
+      `New cards left today: ${work.fresh.length} of ${model.get("new_cards_per_day")} · Not started yet: ${notStarted} of ${items.length}`;
+    return work;
   }
 
-  function showCard() {
+  function showCard(item, entry) {
+    current = { item, entry: null, graded: false };
+    const view = renderQuestion(item, {
+      label: `From: ${item.bank_title}`,
+      maxAttempts: 1,
+      onCheck: (value) => answered(nextEntry(item, null, value, 1)),
+      onReveal: () => answered(revealedEntry(null)),
+    });
+    current.view = view;
+    card.replaceChildren(view.element);
+    grading.replaceChildren();
+    nextReview.textContent = "";
+    next.hidden = true;
+    if (entry) answered(entry);
+  }
+
+  // One answer per card per review: the first Check or Show answer closes the card and is kept
+  // (as `pending`) until the learner grades it, so a reload cannot undo it.
+  function answered(entry) {
+    if (!current || current.entry) return;
+    current.entry = entry;
+    current.view.show(entry);
+    if (!progress.pending || progress.pending.id !== current.item.id) {
+      progress = Object.assign({}, progress, { pending: { id: current.item.id, entry } });
+      publish();
+    }
+    showGrades(entryCounts(entry));
+  }
+
+  function showGrades(knewIt) {
+    const now = Date.now();
+    const history = progress.cards[current.item.id] ? progress.cards[current.item.id].reviews : [];
+    const choices = knewIt ? GRADE_CHOICES : GRADE_CHOICES.slice(0, 1);
+    const buttons = choices.map((choice) => {
+      const after = replayCard(scheduler, history.concat([[new Date(now).toISOString(), choice.value]]));
+      return h("button", { type: "button", "data-grade": choice.name, "aria-pressed": "false", onclick: () => grade(choice) },
+        h("strong", {}, choice.label), h("span", {}, `${choice.meaning} · back ${describeWait(after.due, now).replace(", in this sitting", "")}`));
+    });
+    const ask = knewIt ? "How well did you remember it?"
+      : "You did not get this one, so it counts as forgotten and comes back later in this sitting.";
+    grading.replaceChildren(h("p", {}, ask), h("div", { className: "npc-review-grade-buttons", role: "group", "aria-label": "Rate your recall" }, buttons));
+  }
+
+  function grade(choice) {
+    if (!current || !current.entry || current.graded) return;
+    if (choice.value > 1 && !entryCounts(current.entry)) return;
+    current.graded = true;
+    const id = current.item.id;
+    const reviews = (progress.cards[id] ? progress.cards[id].reviews : []).concat([[new Date().toISOString(), choice.value]]);
+    const cards = Object.assign({}, progress.cards, { [id]: Object.assign({ reviews }, replayCard(scheduler, reviews)) });
+    progress = Object.assign({}, progress, { cards, pending: null });
+    publish();
+    grading.querySelectorAll("button").forEach((button) => {
+      button.disabled = true;
+      button.setAttribute("aria-pressed", String(button.dataset.grade === choice.name));
+    });
+    nextReview.textContent = `Graded ${choice.label}. Next review ${describeWait(cards[id].due, Date.now())}.`;
     showCounts();
-    const item = queue[0];
+    next.hidden = false;
+    next.focus();
+  }
+
+  function showNext() {
+    const work = showCounts();
+    const pendingItem = progress.pending && items.find((item) => item.id === progress.pending.id);
+    if (pendingItem) {
+      showCard(pendingItem, progress.pending.entry);
+      return;
+    }
+    const item = pickNext(work, progress.cards, Date.now());
     if (!item) {
-      card.replaceChildren(h("p", {}, "Nothing is due today. Come back tomorrow for your next review."));
+      current = null;
+      card.replaceChildren(h("p", { "data-role": "done" }, "Nothing more to review today. Come back tomorrow for your next review."));
+      grading.replaceChildren();
       next.hidden = true;
       return;
     }
-    answeredCurrent = false;
-    // One try per card per review: the first Check grades it, then the card is closed.
-    const view = renderQuestion(item, {
-      label: item.bank_title,
-      maxAttempts: 1,
-      onCheck: (value) => { if (!answeredCurrent) view.show(answer(item, nextEntry(item, null, value, 1))); },
-      onReveal: () => { if (!answeredCurrent) view.show(answer(item, revealedEntry(null))); },
-    });
-    card.replaceChildren(view.element);
-    next.hidden = false;
+    showCard(item, null);
+    current.view.focus();
   }
 
-  next.addEventListener("click", () => {
-    queue = answeredCurrent ? dueOrder(items, progress.cards, today).filter((i) => i.id !== queue[0].id) : queue.slice(1).concat(queue.slice(0, 1));
-    showCard();
-  });
-  showCard();
+  function renderTools() {
+    const status = h("p", { className: "npc-muted", "data-role": "tools-status", role: "status" });
+    const exportButton = h("button", { type: "button", "data-action": "export", onclick: exportProgress }, "Export progress");
+    const fileInput = h("input", { type: "file", accept: "application/json,.json", id: uniqueId("review-import"), "data-action": "import", className: "npc-visually-hidden" });
+    fileInput.addEventListener("change", () => importProgress(fileInput, status));
+    const importLabel = h("label", { for: fileInput.id, className: "npc-review-import" }, "Import progress");
+    const reset = h("button", { type: "button", "data-action": "reset" }, "Reset progress");
+    const confirm = h("span", { className: "npc-review-confirm", hidden: true },
+      "Clear every card's review history in this browser? ",
+      h("button", { type: "button", "data-action": "confirm-reset", onclick: () => resetProgress(status) }, "Yes, clear it"),
+      h("button", { type: "button", "data-action": "cancel-reset", onclick: () => { confirm.hidden = true; reset.focus(); } }, "Cancel"));
+    reset.addEventListener("click", () => { confirm.hidden = false; confirm.querySelector("button").focus(); });
+    const element = h("details", { className: "npc-review-tools" }, h("summary", {}, "Your progress: export, import or reset"),
+      h("p", {}, "Progress is kept in this browser. To move to another computer, export it to a file and import the file there (it works in JupyterLab too)."),
+      h("div", { className: "npc-review-tool-buttons" }, exportButton, fileInput, importLabel, reset), confirm, status);
+    element.open = true;
+    return { element, confirm };
+  }
+
+  function exportProgress() {
+    const text = JSON.stringify(Object.assign({}, progress, { exported: new Date().toISOString() }), null, 1);
+    const link = h("a", { href: URL.createObjectURL(new Blob([text], { type: "application/json" })), download: `nerve-pain-review-${localDay(Date.now())}.json` });
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+  }
+
+  async function importProgress(input, status) {
+    const file = input.files && input.files[0];
+    if (!file) return;
+    let data = null;
+    try {
+      data = JSON.parse(await file.text());
+    } catch (error) {
+      data = null;
+    }
+    if (data && data.format === COURSE_BACKUP_FORMAT && data.storage) data = data.storage[REVIEW_KEY];
+    input.value = "";
+    if (!isValidProgress(data)) {
+      status.textContent = `${file.name} is not a review-progress file from this course, so nothing was imported.`;
+      return;
+    }
+    progress = mergeProgress(progress, data);
+    publish();
+    const count = Object.keys(data.cards).length;
+    status.textContent = `Imported ${count} ${count === 1 ? "card" : "cards"} from ${file.name}.`;
+    showNext();
+  }
+
+  function resetProgress(status) {
+    progress = emptyProgress();
+    publish();
+    tools.confirm.hidden = true;
+    status.textContent = "Your review progress was cleared.";
+    showNext();
+  }
+
+  function onKernelProgress() {
+    const fromKernel = model.get("progress");
+    if (isValidProgress(fromKernel) && (fromKernel.updated || 0) > (progress.updated || 0)) {
+      progress = fromKernel;
+      showNext();
+    }
+  }
+  model.on("change:progress", onKernelProgress);
+  if (saved.value && saved.value === progress) syncTrait(model, "progress", progress);
+  showNext();
+  return () => model.off("change:progress", onKernelProgress);
 }
 
+/** Progress from the earlier Leitner-box deck cannot be turned into an FSRS history: keep a copy
+ * (set aside under a numbered key) and say once that the deck starts afresh. */
+function retireLeitnerProgress() {
+  try {
+    const raw = window.localStorage.getItem(LEITNER_KEY);
+    if (raw === null) return "";
+    const copy = setAside(LEITNER_KEY, raw);
+    return "The review deck now uses a better schedule, so your earlier review progress could not be carried over and the deck starts afresh." +
+      (copy ? ` A copy was kept in this browser as "${copy}".` : "");
+  } catch (error) {
+    return "";
+  }
+}
+
+export { makeScheduler, replayCard, isValidProgress, todaysWork };
 export default { render };
