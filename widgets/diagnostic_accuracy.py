@@ -8,7 +8,7 @@ import traitlets
 import yaml
 
 from ._base import CourseWidget, es_module, stylesheet
-from .bibliography import short_citation
+from .bibliography import author_year, short_citation
 from .paths import DATA_DIR
 
 ACCURACY_FILE = DATA_DIR / "test_accuracy.yml"
@@ -43,14 +43,18 @@ def post_test_probability(pretest: float, sensitivity: float, specificity: float
 
 @functools.lru_cache(maxsize=1)
 def load_accuracy_data() -> list[dict]:
-    """The clinical tests with their sensitivity, specificity and source."""
+    """Every accuracy estimate: the test's name, sensitivity, specificity, note and source.
+
+    Two entries with the same `name` are two estimates of one test, not two tests.
+    """
     with ACCURACY_FILE.open(encoding="utf-8") as handle:
         return yaml.safe_load(handle)["tests"]
 
 
 class DiagnosticAccuracy(CourseWidget):
-    """Choose a neurodynamic test and a pre-test probability; read the likelihood ratios and
-    the post-test probability after a positive and after a negative result.
+    """Choose a neurodynamic test (and, where there are two, its accuracy estimate) and a
+    pre-test probability; read the likelihood ratios, the post-test probability after a positive
+    and after a negative result, and the same on a Fagan nomogram.
 
     Example::
 
@@ -64,17 +68,25 @@ class DiagnosticAccuracy(CourseWidget):
     _repr_fields = ("test", "pretest")
 
     test = traitlets.Unicode(
-        "slr", help="Id of the chosen test (one of `tests`); the learner switches it with the radio buttons"
+        "slr",
+        help="Id of the chosen accuracy estimate (one of `tests`); the learner switches it with the radio buttons",
     ).tag(sync=True)
     pretest = traitlets.Float(
-        0.5, help="Pre-test probability of the condition, strictly between 0 and 1 (the slider)"
+        0.5,
+        help="Pre-test probability of the condition, strictly between 0 and 1; the learner sets 1-99 % "
+        "with the slider or the number box",
     ).tag(sync=True)
     tests = traitlets.List(
-        traitlets.Dict(), help="Every test with its sensitivity, specificity, source and citation (from the data file)"
+        traitlets.Dict(),
+        help="Every accuracy estimate with its test name, sensitivity, specificity, source, "
+        "author-year label and citation (from the data file)",
     ).tag(sync=True)
 
     def __init__(self, **kwargs):
-        tests = [dict(t, citation=short_citation(t["source"])) for t in load_accuracy_data()]
+        tests = [
+            dict(t, estimate=author_year(t["source"]), citation=short_citation(t["source"]))
+            for t in load_accuracy_data()
+        ]
         super().__init__(tests=tests, **kwargs)
 
     @traitlets.validate("test")

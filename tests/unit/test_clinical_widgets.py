@@ -58,6 +58,29 @@ def test_diagnostic_accuracy_widget_validates_and_reprs():
     assert all(t["source"] in load_bibliography() for t in load_accuracy_data())
 
 
+def test_two_estimates_of_one_test_share_its_name_and_differ_in_source():
+    """The widget groups estimates by test name, so a second estimate never reads as a second test."""
+    estimates = load_accuracy_data()
+    names = [t["name"] for t in estimates]
+    # Estimates of one test sit next to each other in the file, in the order the widget lists them.
+    assert names == sorted(names, key=names.index), names
+    for name in set(names):
+        sources = [t["source"] for t in estimates if t["name"] == name]
+        assert len(sources) == len(set(sources)), f"{name}: two estimates from one source"
+    widget = DiagnosticAccuracy()
+    assert all(t["estimate"] and t["citation"].startswith(t["estimate"]) for t in widget.tests)
+
+
+def test_pretest_and_test_set_from_python_are_kept_for_the_view():
+    widget = DiagnosticAccuracy()
+    seen = []
+    widget.observe(lambda change: seen.append((change["name"], change["new"])), names=["pretest", "test"])
+    widget.pretest = 0.2
+    widget.test = "crossed_slr"
+    assert seen == [("pretest", 0.2), ("test", "crossed_slr")]
+    assert widget.get_state(["pretest", "test"]) == {"pretest": 0.2, "test": "crossed_slr"}
+
+
 def test_root_levels_complete_sourced_and_svg_ids_match():
     data = load_root_levels()
     assert [r["id"] for r in data["roots"]] == ["L4", "L5", "S1", "S2"]
