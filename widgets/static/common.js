@@ -225,7 +225,7 @@ const isValidEntry = (entry) => entry && typeof entry === "object" && typeof ent
  * One question. `options.onCheck(value)` and `options.onReveal()` report what the learner did;
  * the owner decides the new entry and calls `show(entry)`. Returns { element, show, focus }.
  */
-function renderQuestion(item, { label, maxAttempts = 2, onCheck, onReveal }) {
+function renderQuestion(item, { label, maxAttempts = 2, onCheck, onReveal, revealedNote = "" }) {
   const name = uniqueId("q");
   const fieldset = h("fieldset", { className: "npc-question", "data-question-id": item.id, "data-type": item.type });
   const legend = h("legend", {}, h("span", { className: "npc-muted" }, label));
@@ -371,7 +371,7 @@ function renderQuestion(item, { label, maxAttempts = 2, onCheck, onReveal }) {
     feedback.replaceChildren(...[
       h("p", {}, h("strong", { className: "npc-verdict" }, verdict),
         entry.correct ? "" : ` The answer is: ${answerText(item)}.`,
-        entry.correct ? "" : " This question does not count towards your score."),
+        entry.correct || !revealedNote ? "" : ` ${revealedNote}`),
       multipleDetail(entry),
       ...chosenFeedback(entry),
       setSanitisedHtml(h("div", {}), item.explanation_html),

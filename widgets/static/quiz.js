@@ -34,6 +34,7 @@ function render({ model, el }) {
   const views = items.map((item, index) => renderQuestion(item, {
     label: `Question ${index + 1} of ${items.length}`,
     maxAttempts,
+    revealedNote: "This question does not count towards your score.",
     onCheck: (value) => record(item, nextEntry(item, answers[item.id], value, maxAttempts)),
     onReveal: () => record(item, revealedEntry(answers[item.id])),
   }));
