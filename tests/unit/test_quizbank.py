@@ -65,7 +65,9 @@ def test_duplicate_id_across_banks(tmp_path, chapter_dir):
         item["id"] = item["id"].replace("demo", "other")
     second = write_bank(tmp_path, other, name="other")
     found = check_banks([first, second], chapter_dir)
-    assert any("other.yml" in p and "'demo-single'" in p and "also in" in p and "demo.yml" in p for p in found), found
+    assert [p for p in found if "'demo-single'" in p] == [
+        f"{second}:11: item 'demo-single': field 'id': duplicate id, also at {first}:11"
+    ], found
 
 
 def test_answer_not_among_options(tmp_path, chapter_dir):
