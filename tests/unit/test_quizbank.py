@@ -160,3 +160,16 @@ def test_cli_check_reports_problems_and_exit_status(tmp_path, capsys, chapter_di
     bad = write_bank(tmp_path, broken(lambda d: d["items"][0].update(source="nope")))
     assert cli.main(["check", str(bad)]) == 1
     assert "unknown bib key 'nope'" in capsys.readouterr().err
+
+
+def test_the_book_build_prints_bank_problems_and_stops_without_a_traceback(monkeypatch, capsys):
+    from widgets.authoring import sphinx_ext
+
+    problem = "chapters/quizzes/demo.yml:3: item 'x': field 'answer': 'B' is not among the options"
+    monkeypatch.setattr(sphinx_ext, "check_banks", lambda: [problem])
+    with pytest.raises(SystemExit) as stopped:  # SystemExit: neither Sphinx nor jupyter-book wraps it
+        sphinx_ext._check_banks(app=None, config=None)
+    assert stopped.value.code == 1
+    err = capsys.readouterr().err
+    assert err.startswith(problem + "\n1 problem(s) in the question banks: the book was not built.")
+    assert "Traceback" not in err
