@@ -1,8 +1,9 @@
 """Refresh the test-only JavaScript we vendor from the npm registry, at pinned versions.
 
 The book itself vendors nothing: its widget loader (widgets/runtime/anywidget-static.js) is
-our own code. The tests use axe-core for the accessibility audit; it is kept in the repo so a
-CI machine needs no network for it, and this script records version, sha256 and licence.
+our own code. The tests use axe-core for the accessibility audit and gift-pegjs (an
+independent GIFT grammar) to parse the Moodle export; they are kept in the repo so a CI
+machine needs no network for them, and this script records version, sha256 and licence.
 
     python tools/vendor.py          # fetch the pinned versions and rewrite the manifest
     python tools/vendor.py --check  # verify the files on disk against the manifest
@@ -24,7 +25,11 @@ from widgets.paths import REPO_ROOT as ROOT
 VENDOR_DIR = ROOT / "tests" / "vendor"
 MANIFEST = VENDOR_DIR / "manifest.json"
 # name -> (pinned version, files to keep from the npm tarball's package/ folder)
-PACKAGES = {"axe-core": ("4.10.3", ["axe.min.js", "LICENSE"])}
+PACKAGES = {
+    "axe-core": ("4.10.3", ["axe.min.js", "LICENSE"]),
+    # The PEG.js-generated parser is self-contained (its pegjs dependency only builds it).
+    "gift-pegjs": ("1.0.2", ["lib/gift-parser.js", "LICENSE"]),
+}
 
 
 def sha256(path: pathlib.Path) -> str:
@@ -46,6 +51,7 @@ def fetch(name: str, version: str, keep: list[str]) -> dict:
         with tarfile.open(pathlib.Path(scratch) / info["filename"]) as tarball:
             for filename in keep:
                 member = tarball.extractfile(f"package/{filename}")
+                (target / filename).parent.mkdir(parents=True, exist_ok=True)
                 (target / filename).write_bytes(member.read())
     license_name = subprocess.run(
         ["npm", "view", f"{name}@{version}", "license"], check=True, capture_output=True, text=True
