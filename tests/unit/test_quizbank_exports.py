@@ -219,3 +219,13 @@ def test_plain_decimals_never_use_an_exponent():
         "-3.5",
         "0.29000000000000004",
     ]
+
+
+def test_cli_writes_packages_and_needs_a_file_for_them(tmp_path, capsys):
+    from widgets.authoring import cli
+
+    assert cli.main(["export", "--format", "qti"]) == 2
+    assert "--format qti writes a package: give -o FILE" in capsys.readouterr().err
+    for kind, name in (("qti", "quiz.zip"), ("anki", "deck.apkg")):
+        assert cli.main(["export", "--format", kind, "--bank", "anatomy", "-o", str(tmp_path / name)]) == 0
+        assert zipfile.is_zipfile(tmp_path / name)

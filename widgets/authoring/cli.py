@@ -45,14 +45,14 @@ def blueprint(args) -> int:
 
 def _write_package(kind: str, banks, output: pathlib.Path) -> None:
     # Imported here: text2qti and genanki come with the `book` extra, not with the widgets.
-    if kind == "qti":
-        from .qti import write_qti
-
-        write_qti(banks, output)
-    else:
-        from .anki import write_apkg
-
-        write_apkg(banks, output)
+    try:
+        if kind == "qti":
+            from .qti import write_qti as write
+        else:
+            from .anki import write_apkg as write
+    except ImportError as error:
+        raise ExportRefused([f"--format {kind} needs {error.name}: pip install -e '.[book]'"]) from error
+    write(banks, output)
 
 
 def export(args) -> int:

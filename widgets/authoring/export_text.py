@@ -51,6 +51,6 @@ def correct_options(payload: dict) -> list[str]:
     return list(answer) if isinstance(answer, list) else [answer]
 
 
-def option_feedback(item: dict, payload: dict, option: str) -> str | None:
+def option_feedback(payload: dict, option: str) -> str | None:
     """Per-option feedback by the label shown (true/false and hotspot keys are mapped by item_payload)."""
     return payload["option_feedback"].get(option)

@@ -72,11 +72,11 @@ def _choice_body(item: dict, payload: dict) -> str:
     right = correct_options(payload)
     options = payload["options"]
     if item["type"] != "multiple":
-        return " ".join(_answer("=" if o in right else "~", o, option_feedback(item, payload, o)) for o in options)
+        return " ".join(_answer("=" if o in right else "~", o, option_feedback(payload, o)) for o in options)
     weights = iter(right_weights(len(right), item["id"]))
     wrong = len(options) - len(right)
     return " ".join(
-        _answer(f"~%{next(weights) if o in right else wrong_weight(wrong)}%", o, option_feedback(item, payload, o))
+        _answer(f"~%{next(weights) if o in right else wrong_weight(wrong)}%", o, option_feedback(payload, o))
         for o in options
     )
 

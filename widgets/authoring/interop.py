@@ -51,7 +51,7 @@ def _choice_question(item: dict) -> dict:
     explanation = feedback_html(item["explanation"])
 
     def feedback(option: str) -> str:
-        own = option_feedback(item, payload, option)
+        own = option_feedback(payload, option)
         verdict = "Correct." if option in right else "Not quite."
         text = f"{verdict} {feedback_html(own)} {explanation}" if own else f"{verdict} {explanation}"
         return _literal_dollars(text)

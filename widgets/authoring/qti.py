@@ -68,7 +68,7 @@ def _choice_lines(item: dict) -> list[str]:
         else:
             raise ExportRefused([f"item {item['id']!r}: text2qti takes at most {len(CHOICE_LETTERS)} options"])
         lines.append(f"{mark} {option_text(option)}")
-        own = option_feedback(item, payload, option)
+        own = option_feedback(payload, option)
         if own:
             lines.append(f"... {one_line_html(feedback_html(own))}")
     return lines
