@@ -1,9 +1,11 @@
 """Refresh the JavaScript we vendor from the npm registry, at pinned versions.
 
-Two packages, each in its own folder with a manifest.json (version, sha256, licence):
+Each package sits in its own folder beside a manifest.json (version, sha256, licence):
 - ts-fsrs (widgets/vendor/): the review deck's scheduler. The deck's ES module inlines its
   ES build (widgets/_base.py), so neither the book nor JupyterLab needs a network for it.
 - axe-core (tests/vendor/): the accessibility audit, test-only, kept so CI needs no network.
+- gift-pegjs (tests/vendor/): an independent GIFT grammar the tests parse the Moodle export
+  with (test-only; its PEG.js-generated parser is self-contained).
 
     python tools/vendor.py          # fetch the pinned versions and rewrite the manifest
     python tools/vendor.py --check  # verify the files on disk against the manifest
@@ -28,6 +30,7 @@ BOOK_VENDOR_DIR = ROOT / "widgets" / "vendor"
 PACKAGES = {
     "axe-core": ("4.10.3", ["axe.min.js", "LICENSE"], TEST_VENDOR_DIR),
     "ts-fsrs": ("5.4.2", ["dist/index.mjs", "LICENSE"], BOOK_VENDOR_DIR),
+    "gift-pegjs": ("1.0.2", ["lib/gift-parser.js", "LICENSE"], TEST_VENDOR_DIR),
 }
 
 

@@ -8,6 +8,8 @@ import yaml
 
 OBJECTIVES = {"demo-1": "Describe the sciatic nerve.", "demo-2": "Identify red flags."}
 OBJECTIVE_TEXTS = tuple(OBJECTIVES.values())
+# The MyST label write_chapter() puts before each objective's section.
+REVIEW_SECTIONS = {"demo-1": "sec-demo-nerve", "demo-2": "sec-demo-flags"}
 
 
 def valid_bank() -> dict:
@@ -17,9 +19,11 @@ def valid_bank() -> dict:
             "chapter": "09-demo",
             "title": "Demo self-check",
             "objectives": dict(OBJECTIVES),
+            "review_sections": dict(REVIEW_SECTIONS),
             "items": [
                 {
                     "id": "demo-single",
+                    "level": "remember",
                     "type": "single",
                     "prompt": "Which roots form the sciatic nerve?",
                     "options": ["L4 to S3", "L1 to L4"],
@@ -31,6 +35,7 @@ def valid_bank() -> dict:
                 },
                 {
                     "id": "demo-multiple",
+                    "level": "understand",
                     "type": "multiple",
                     "prompt": "Which are red flags?",
                     "options": ["Saddle numbness", "Tight hamstrings", "Bowel incontinence"],
@@ -42,6 +47,7 @@ def valid_bank() -> dict:
                 },
                 {
                     "id": "demo-true-false",
+                    "level": "remember",
                     "type": "true_false",
                     "prompt": "Night pain can be a red flag.",
                     "answer": True,
@@ -52,6 +58,7 @@ def valid_bank() -> dict:
                 },
                 {
                     "id": "demo-numeric",
+                    "level": "remember",
                     "type": "numeric",
                     "prompt": "SLR sensitivity in percent?",
                     "answer": 91,
@@ -63,6 +70,7 @@ def valid_bank() -> dict:
                 },
                 {
                     "id": "demo-hotspot",
+                    "level": "remember",
                     "type": "hotspot",
                     "prompt": "Choose piriformis.",
                     "options": ["piriformis", "ischial_tuberosity"],
@@ -79,11 +87,13 @@ def valid_bank() -> dict:
 
 def write_chapter(directory: pathlib.Path, objectives=OBJECTIVE_TEXTS) -> pathlib.Path:
     numbered = "\n".join(f"{n}. {text}" for n, text in enumerate(objectives, start=1))
+    sections = "\n\n".join(f"({label})=\n## Section {label}\n\nText." for label in REVIEW_SECTIONS.values())
     notebook = nbformat.v4.new_notebook(
         cells=[
             nbformat.v4.new_markdown_cell(
                 f"# Demo\n\n## Learning objectives\n\nBy the end you will be able to:\n\n{numbered}\n"
-            )
+            ),
+            nbformat.v4.new_markdown_cell(sections),
         ]
     )
     path = directory / "09-demo.ipynb"

@@ -249,14 +249,13 @@ def test_the_bank_check_command_also_checks_cases():
     assert result.returncode == 0, result.stderr
 
 
-def test_the_book_build_refuses_a_broken_case(tmp_path, monkeypatch):
-    from sphinx.errors import ExtensionError
-
+def test_the_book_build_refuses_a_broken_case(tmp_path, monkeypatch, capsys):
     from widgets.authoring import case_validation, sphinx_ext
 
     broken = copy.deepcopy(VALID)
     broken["stages"][2]["decision"]["answer"] = "urgent"
     write_case(tmp_path, broken)
     monkeypatch.setattr(case_validation, "CASE_DIR", tmp_path)
-    with pytest.raises(ExtensionError, match=r"demo\.yml:\d+: case 'demo': stages\[2\]\.decision\.answer"):
-        sphinx_ext._check_banks(app=None)
+    with pytest.raises(SystemExit):
+        sphinx_ext._check_banks(app=None, config=None)
+    assert re.search(r"demo\.yml:\d+: case 'demo': stages\[2\]\.decision\.answer", capsys.readouterr().err)

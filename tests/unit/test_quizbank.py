@@ -65,7 +65,9 @@ def test_duplicate_id_across_banks(tmp_path, chapter_dir):
         item["id"] = item["id"].replace("demo", "other")
     second = write_bank(tmp_path, other, name="other")
     found = check_banks([first, second], chapter_dir)
-    assert any("other.yml" in p and "'demo-single'" in p and "also in" in p and "demo.yml" in p for p in found), found
+    assert [p for p in found if "'demo-single'" in p] == [
+        f"{second}:11: item 'demo-single': field 'id': duplicate id, also at {first}:11"
+    ], found
 
 
 def test_answer_not_among_options(tmp_path, chapter_dir):
@@ -158,3 +160,17 @@ def test_cli_check_reports_problems_and_exit_status(tmp_path, capsys, chapter_di
     bad = write_bank(tmp_path, broken(lambda d: d["items"][0].update(source="nope")))
     assert cli.main(["check", str(bad)]) == 1
     assert "unknown bib key 'nope'" in capsys.readouterr().err
+
+
+def test_the_book_build_prints_bank_problems_and_stops_without_a_traceback(monkeypatch, capsys):
+    from widgets.authoring import sphinx_ext
+
+    problem = "chapters/quizzes/demo.yml:3: item 'x': field 'answer': 'B' is not among the options"
+    monkeypatch.setattr(sphinx_ext, "check_banks", lambda: [problem])
+    monkeypatch.setattr(sphinx_ext, "check_cases", list)
+    with pytest.raises(SystemExit) as stopped:  # SystemExit: neither Sphinx nor jupyter-book wraps it
+        sphinx_ext._check_banks(app=None, config=None)
+    assert stopped.value.code == 1
+    err = capsys.readouterr().err
+    assert err.startswith(problem + "\n1 problem(s) in the question banks or clinical cases: the book was not built.")
+    assert "Traceback" not in err

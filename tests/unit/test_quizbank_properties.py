@@ -11,6 +11,17 @@ from .bank_factory import valid_bank, write_bank, write_chapter
 
 words = st.text(alphabet=string.ascii_letters + " ", min_size=1, max_size=30).map(str.strip).filter(bool)
 SOURCES = ["standring2020grays", "ropper2015sciatica", "nice2016ng59"]
+# Distinct questions: two prompts that differ only in random words would be near-duplicates.
+STEMS = [
+    "Which roots form the sciatic nerve",
+    "Is constant night pain a red flag",
+    "Where does the short head of biceps femoris arise",
+    "How sensitive is the straight leg raise",
+    "What does saddle numbness suggest",
+    "Which muscle crosses only the knee",
+    "When should a person be referred the same day",
+    "Why does sitting provoke proximal tendon pain",
+]
 
 
 @st.composite
@@ -20,10 +31,12 @@ def choice_items(draw, index):
     item = {
         "id": f"demo-{index}",
         "type": kind,
-        "prompt": draw(words),
+        "level": draw(st.sampled_from(["remember", "understand", "apply", "analyse", "evaluate"])),
+        "prompt": f"{STEMS[index]}: {draw(words)}?",
         "explanation": draw(words),
         "source": draw(st.sampled_from(SOURCES)),
-        "objective": draw(st.sampled_from(["demo-1", "demo-2"])),
+        # Alternating objectives: with four or more items each objective has the two it needs.
+        "objective": ("demo-1", "demo-2")[index % 2],
         "difficulty": draw(st.sampled_from(["easy", "medium", "hard"])),
     }
     if kind == "single":
@@ -40,7 +53,7 @@ def choice_items(draw, index):
 @st.composite
 def banks(draw):
     data = valid_bank()
-    count = draw(st.integers(1, 8))
+    count = draw(st.integers(4, len(STEMS)))
     data["items"] = [draw(choice_items(index)) for index in range(count)]
     return data
 

@@ -19,6 +19,20 @@ from ..anatomy import region_labels
 from ..bibliography import load_bibliography
 from ..paths import CHAPTER_DIR, display_path
 from ..quizbank import SCHEMA_FILE, Bank, BankError, bank_paths, load_bank
+from .bank_rules import (
+    MIN_ITEMS_PER_OBJECTIVE,
+    chapter_labels,
+    cited_key_problems,
+    did_you_mean,
+    level_problems,
+    near_duplicates,
+    normalised_stem,
+    objective_coverage,
+    option_feedback_problems,
+    review_section_problems,
+    toc_chapters,
+    tolerance_problems,
+)
 
 SCHEMA = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
 ITEM_TYPES = tuple(SCHEMA["$defs"]["item"]["properties"]["type"]["enum"])
@@ -31,6 +45,8 @@ def _line_index(node) -> dict:
         return lines
     for key, value in node.value:
         lines[key.value] = key.start_mark.line + 1
+        if isinstance(value, yaml.MappingNode):
+            lines.update({(key.value, sub.value): sub.start_mark.line + 1 for sub, _ in value.value})
         if key.value == "items" and isinstance(value, yaml.SequenceNode):
             for index, item in enumerate(value.value):
                 lines[("item", index)] = item.start_mark.line + 1
@@ -88,10 +104,19 @@ def _item_problems(item: dict, bank: dict, known_sources: set, region_ids: set) 
     """(field, message) for each semantic fault of one item that the schema cannot see."""
     problems = _answer_problems(item, region_ids)
     if item.get("source") not in known_sources:
-        problems.append(("source", f"unknown bib key {item.get('source')!r} (not in references.bib)"))
-    if item.get("objective") not in (bank.get("objectives") or {}):
-        problems.append(("objective", f"objective {item.get('objective')!r} is not one of this chapter's objectives"))
-    return problems
+        hint = did_you_mean(item.get("source"), known_sources) or " (add it to references.bib first)"
+        problems.append(("source", f"unknown bib key {item.get('source')!r}{hint}"))
+    objectives = bank.get("objectives") if isinstance(bank.get("objectives"), dict) else {}
+    if item.get("objective") not in objectives:
+        problems.append(
+            (
+                "objective",
+                f"objective {item.get('objective')!r} is not one of this chapter's objectives"
+                f"{did_you_mean(item.get('objective'), objectives)}",
+            )
+        )
+    problems += level_problems(item) + tolerance_problems(item) + option_feedback_problems(item, region_ids)
+    return problems + cited_key_problems(item, known_sources)
 
 
 def _read(path: pathlib.Path) -> tuple[list[str], dict | None, dict]:
@@ -106,10 +131,21 @@ def _read(path: pathlib.Path) -> tuple[list[str], dict | None, dict]:
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = f":{mark.line + 1}" if mark else ""
-        return [f"{where}{line}: malformed YAML: {getattr(error, 'problem', error)}"], None, {}
+        problem = getattr(error, "problem", None) or error
+        return [f"{where}{line}: malformed YAML: {problem}{_yaml_hint(str(problem))}"], None, {}
     if not isinstance(data, dict):
         return [f"{where}:1: a bank must be a mapping with bank, chapter, title, objectives and items"], None, {}
     return [], data, _line_index(node)
+
+
+def _yaml_hint(problem: str) -> str:
+    if "mapping values are not allowed" in problem:
+        return ' (quote text that contains a colon: prompt: "Ratio: 2 to 1")'
+    if "found character '\\t'" in problem:
+        return " (indent with spaces, not tabs)"
+    if "expected <block end>" in problem or "did not find expected" in problem:
+        return " (check the indentation of this line and the one above)"
+    return ""
 
 
 class _BankReport:
@@ -129,8 +165,13 @@ class _BankReport:
     def on_item(self, index: int, field, message: str) -> str:
         return f"{self.where}:{self.item_line(index, field)}: {self.item_label(index)}: field {field!r}: {message}"
 
+    @property
+    def objectives(self) -> dict:
+        return self.data.get("objectives") if isinstance(self.data.get("objectives"), dict) else {}
+
     def on_bank(self, field, message: str, key=None) -> str:
-        return f"{self.where}:{self.lines.get(key or field, 1)}: bank field {field!r}: {message}"
+        line = self.lines.get((field, key)) or self.lines.get(field, 1)
+        return f"{self.where}:{line}: bank field {field!r}: {message}"
 
 
 def _schema_problem(report: _BankReport, error) -> str:
@@ -149,25 +190,52 @@ def _schema_problem(report: _BankReport, error) -> str:
     return report.on_item(index, field, message)
 
 
-def _objective_problems(report: _BankReport, chapter_dir: pathlib.Path | None) -> list[str]:
-    """The bank's objectives must be the chapter notebook's own (skipped without notebooks)."""
+def _chapter_problems(report: _BankReport, chapter_dir: pathlib.Path | None) -> list[str]:
+    """The bank's chapter is published (in _toc.yml) and its objectives are the notebook's own.
+
+    Skipped where there are no notebooks or no _toc.yml (next to an installed wheel): the
+    book build and the repository's own check still run them.
+    """
     chapter = report.data.get("chapter")
     if not isinstance(chapter, str) or chapter_dir is None:
         return []
     chapter_dir = pathlib.Path(chapter_dir)
     if not (chapter_dir / f"{chapter}.ipynb").exists():
-        return [report.on_bank("chapter", f"no notebook chapters/{chapter}.ipynb")]
+        return [report.on_bank("chapter", f"no notebook {chapter_dir.name}/{chapter}.ipynb")]
+    problems = []
+    published = toc_chapters(chapter_dir.parent / "_toc.yml")
+    if published is not None and f"{chapter_dir.name}/{chapter}" not in published:
+        problems.append(
+            report.on_bank(
+                "chapter",
+                f"{chapter_dir.name}/{chapter} is not in _toc.yml (a draft chapter's questions "
+                "must not reach the published review deck; list the chapter or move the bank out)",
+            )
+        )
     taught = chapter_objectives(chapter, chapter_dir)
-    objectives = report.data.get("objectives") if isinstance(report.data.get("objectives"), dict) else {}
-    return [
-        f"{report.where}:{report.lines.get('objectives', 1)}: objective {key!r}: "
-        f"not in the chapter's learning objectives: {text!r}"
-        for key, text in objectives.items()
+    problems += [
+        report.on_bank("objectives", f"objective {key!r}: not in the chapter's learning objectives: {text!r}", key)
+        for key, text in report.objectives.items()
         if text not in taught
+    ]
+    for key, field, message in review_section_problems(report.data, chapter_labels(chapter, chapter_dir)):
+        problems.append(report.on_bank(field, message, key))
+    return problems
+
+
+def _coverage_problems(report: _BankReport) -> list[str]:
+    return [
+        report.on_bank(
+            "objectives",
+            f"objective {key!r}: {count} item(s) assess it; every objective needs at least {MIN_ITEMS_PER_OBJECTIVE}",
+            key,
+        )
+        for key, count in objective_coverage(report.objectives, report.items).items()
     ]
 
 
-def _items_problems(report: _BankReport) -> list[str]:
+def _items_problems(report: _BankReport, already_reported: set) -> list[str]:
+    """Semantic faults per item, leaving out fields the schema already reported (one message each)."""
     known_sources, region_ids = set(load_bibliography()), set(region_labels())
     problems, first_line = [], {}
     for index, item in enumerate(report.items):
@@ -180,8 +248,21 @@ def _items_problems(report: _BankReport) -> list[str]:
         problems += [
             report.on_item(index, field, message)
             for field, message in _item_problems(item, report.data, known_sources, region_ids)
+            if (index, field) not in already_reported
         ]
     return problems
+
+
+def _schema_problems(report: _BankReport, data: dict) -> tuple[list[str], set]:
+    """Schema messages, and the (item index, field) pairs they cover."""
+    errors = sorted(jsonschema.Draft202012Validator(SCHEMA).iter_errors(data), key=lambda e: list(e.path))
+    covered = set()
+    for error in errors:
+        parts = list(error.absolute_path)
+        required = re.search(r"'(\w+)' is a required", error.message) if error.validator == "required" else None
+        if parts[:1] == ["items"] and len(parts) >= 2:
+            covered.add((parts[1], required.group(1) if required else (parts[2] if len(parts) > 2 else None)))
+    return [_schema_problem(report, error) for error in errors], covered
 
 
 def bank_problems(path: pathlib.Path, chapter_dir: pathlib.Path | None = None) -> tuple[list[str], dict | None]:
@@ -190,31 +271,57 @@ def bank_problems(path: pathlib.Path, chapter_dir: pathlib.Path | None = None) -
     if data is None:
         return problems, None
     report = _BankReport(path, data, lines)
-    schema_errors = sorted(jsonschema.Draft202012Validator(SCHEMA).iter_errors(data), key=lambda e: list(e.path))
-    problems = [_schema_problem(report, error) for error in schema_errors]
+    problems, already_reported = _schema_problems(report, data)
     if data.get("bank") and data["bank"] != pathlib.Path(path).stem:
         problems.append(report.on_bank("bank", f"{data['bank']!r} must equal the file name"))
-    # No chapter notebooks next to an installed wheel: objectives are then checked at build.
-    problems += _objective_problems(report, chapter_dir or CHAPTER_DIR)
-    return problems + _items_problems(report), data
+    problems += _chapter_problems(report, chapter_dir or CHAPTER_DIR)
+    problems += _coverage_problems(report)
+    return problems + _items_problems(report, already_reported), data
+
+
+def _item_places(path: pathlib.Path, data: dict | None) -> list[tuple[str, str, int]]:
+    """(id, prompt, line of the id) for each item of a bank that parsed."""
+    if not data:
+        return []
+    report = _BankReport(path, data, _read(path)[2])
+    return [
+        (item["id"], item.get("prompt", ""), report.item_line(index, "id"))
+        for index, item in enumerate(report.items)
+        if isinstance(item, dict) and isinstance(item.get("id"), str)
+    ]
+
+
+def _across_banks(places: list[tuple[pathlib.Path, str, str, int]]) -> list[str]:
+    """Ids used in two banks, and prompts that ask the same thing, each with both places."""
+    problems, first = [], {}
+    for path, item_id, _prompt, line in places:
+        if item_id in first and first[item_id][0] != path:
+            other_path, other_line = first[item_id]
+            problems.append(
+                f"{display_path(path)}:{line}: item {item_id!r}: field 'id': duplicate id, "
+                f"also at {display_path(other_path)}:{other_line}"
+            )
+        first.setdefault(item_id, (path, line))
+    stems = [(normalised_stem(prompt), (path, item_id, line)) for path, item_id, prompt, line in places]
+    for (path, item_id, line), (other_path, other_id, other_line), ratio in near_duplicates(stems):
+        if item_id == other_id:
+            continue  # one copied item: the duplicate id above already says so
+        problems.append(
+            f"{display_path(other_path)}:{other_line}: item {other_id!r}: field 'prompt': asks the same as "
+            f"{item_id!r} at {display_path(path)}:{line} ({ratio:.0%} alike; reword one or drop it)"
+        )
+    return problems
 
 
 def check_banks(paths=None, chapter_dir: pathlib.Path | None = None) -> list[str]:
-    """Problems across the given banks (default: all), including ids repeated between banks."""
+    """Problems across the given banks (default: all), including repeats between banks."""
     paths = sorted(pathlib.Path(p) for p in (paths or bank_paths()))
-    problems, owners = [], {}
+    problems, places = [], []
     for path in paths:
         found, data = bank_problems(path, chapter_dir)
         problems += found
-        for item in (data or {}).get("items") or []:
-            if isinstance(item, dict) and item.get("id"):
-                if item["id"] in owners and owners[item["id"]] != path:
-                    also_in = display_path(owners[item["id"]])
-                    problems.append(
-                        f"{display_path(path)}: item {item['id']!r}: field 'id': duplicate id, also in {also_in}"
-                    )
-                owners.setdefault(item["id"], path)
-    return problems
+        places += [(path, *place) for place in _item_places(path, data)]
+    return problems + _across_banks(places)
 
 
 def checked_bank(path: pathlib.Path, chapter_dir: pathlib.Path | None = None) -> Bank:

@@ -148,7 +148,7 @@ def _decision_problems(  # noqa: C901 - one branch per decision type, each a rul
 
 
 def _semantic_problems(  # noqa: C901 - a flat list of independent rules, clearer together
-    data: dict, path: pathlib.Path, chapter_dir: pathlib.Path
+    data: dict, path: pathlib.Path, chapter_dir: pathlib.Path | None
 ) -> list[tuple[tuple, str, str]]:
     problems = []
     if isinstance(data.get("id"), str) and data["id"] != path.stem:
@@ -160,7 +160,7 @@ def _semantic_problems(  # noqa: C901 - a flat list of independent rules, cleare
             )
         )
     for index, chapter in enumerate(data.get("chapters") or []):
-        if isinstance(chapter, str) and not (chapter_dir / f"{chapter}.ipynb").exists():
+        if isinstance(chapter, str) and chapter_dir and not (chapter_dir / f"{chapter}.ipynb").exists():
             problems.append(
                 (
                     ("chapters", index),
@@ -215,7 +215,9 @@ def _semantic_problems(  # noqa: C901 - a flat list of independent rules, cleare
 def case_problems(path: pathlib.Path, chapter_dir: pathlib.Path | None = None) -> tuple[list[str], dict | None]:
     """Every fault in one case file, each as 'file:line: case 'id': field: message (hint: ...)'."""
     path = pathlib.Path(path)
-    chapter_dir = pathlib.Path(chapter_dir or CHAPTER_DIR)
+    # An installed wheel has no chapters to check links against (CHAPTER_DIR is None there).
+    chapter_dir = chapter_dir or CHAPTER_DIR
+    chapter_dir = pathlib.Path(chapter_dir) if chapter_dir else None
     where = display_path(path)
     try:
         text = path.read_text(encoding="utf-8")

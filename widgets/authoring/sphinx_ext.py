@@ -1,6 +1,7 @@
 """Sphinx extension for the course book.
 
-- Refuses to build with a broken question bank or clinical case (the same checks as the CLI).
+- Refuses to build with a broken question bank or clinical case (the same checks as the CLI):
+  it prints the problems and stops, with no Python traceback.
 - Keeps executed widget state fresh: jupyter-cache keys notebooks on their code cells only,
   so a change to a widget's ES module, data or bank would otherwise leave the old widget in
   the page. When anything the widgets read changes, the cache is dropped and every page is
@@ -12,19 +13,22 @@
   cell "Toggle hidden content" while it reads "Show code cell source", and a spoken label
   that differs from the visible one fails WCAG 2.5.3 (axe: label-content-name-mismatch).
 - `widget-api` directive: the table of every widget's synced traits, from their help text.
+- `quiz-blueprint` directive: objective x Bloom level counts of every bank (blueprint.py).
 """
 
 import hashlib
 import pathlib
 import shutil
+import sys
 
 from docutils import nodes
 from docutils.statemachine import StringList
-from sphinx.errors import ExtensionError
 from sphinx.util.docutils import SphinxDirective
 
 from ..paths import BANK_DIR, BIB_FILE, IMAGES_DIR, PACKAGE_DIR, display_path
+from ..quizbank import load_all_banks
 from .bank_checks import check_banks
+from .blueprint import blueprint_markdown
 from .case_validation import check_cases
 from .widget_api import widget_api_markdown
 
@@ -40,6 +44,7 @@ WIDGET_INPUTS = (
     "runtime/*.js",
     "authoring/sphinx_ext.py",
     "authoring/widget_api.py",
+    "authoring/blueprint.py",
 )
 STAMP_NAME = ".widgets-digest"
 
@@ -57,10 +62,21 @@ def _stamp_path(app) -> pathlib.Path:
     return pathlib.Path(app.outdir).parent / STAMP_NAME
 
 
-def _check_banks(app):
+def _check_banks(app, config):
+    """Stop before anything is read or the execution cache dropped, with the problems only.
+
+    An exception would reach jupyter-book, which re-raises it as a RuntimeError with a Python
+    traceback around the bank messages; SystemExit passes Sphinx's handlers and ends quietly.
+    """
     problems = check_banks() + check_cases()
     if problems:
-        raise ExtensionError("Broken question bank(s) or case(s):\n" + "\n".join(problems))
+        print("\n".join(problems), file=sys.stderr)
+        print(
+            f"{len(problems)} problem(s) in the question banks or clinical cases: the book was not built. "
+            "Fix them (python -m widgets.quizbank check lists them) and build again.",
+            file=sys.stderr,
+        )
+        raise SystemExit(1)
 
 
 def _refresh_widgets(app, config):
@@ -94,19 +110,34 @@ def _accessible_markup(app, pagename, templatename, context, doctree):
     context["body"] = body.replace(HIDDEN_CELL_TOGGLE, "<summary>")
 
 
-class WidgetApiDirective(SphinxDirective):
-    """Renders widget_api_markdown() in place (parsed as MyST Markdown in a MyST page)."""
+class GeneratedMarkdownDirective(SphinxDirective):
+    """Renders `generate()` in place (parsed as MyST Markdown in a MyST page)."""
+
+    def generate(self) -> str:
+        raise NotImplementedError
 
     def run(self):
         container = nodes.container()
-        self.state.nested_parse(StringList(widget_api_markdown().splitlines(), "widget-api"), 0, container)
+        self.state.nested_parse(StringList(self.generate().splitlines(), self.name), 0, container)
         return container.children
+
+
+class WidgetApiDirective(GeneratedMarkdownDirective):
+    def generate(self) -> str:
+        return widget_api_markdown()
+
+
+class BlueprintDirective(GeneratedMarkdownDirective):
+    def generate(self) -> str:
+        return blueprint_markdown(load_all_banks())
 
 
 def setup(app):
     app.add_directive("widget-api", WidgetApiDirective)
+    app.add_directive("quiz-blueprint", BlueprintDirective)
+    # Banks first (priority below the default 500): a broken bank must not cost the cache.
+    app.connect("config-inited", _check_banks, priority=100)
     app.connect("config-inited", _refresh_widgets)
-    app.connect("builder-inited", _check_banks)
     app.connect("env-get-outdated", _outdated_pages)
     app.connect("build-finished", _record_digest)
     app.connect("html-page-context", _accessible_markup)

@@ -26,7 +26,7 @@ SCHEMA_FILE = DATA_DIR / "quizbank.schema.json"
 CHECK_COMMAND = "python -m widgets.quizbank check"
 # Storage keys on the published site are bank name + this many hex digits of the bank's hash.
 CONTENT_HASH_DIGITS = 16
-SAFE_TAGS = {"p", "strong", "em", "code", "ul", "ol", "li", "br", "sub", "sup"}
+SAFE_TAGS = {"p", "strong", "em", "code", "pre", "ul", "ol", "li", "br", "sub", "sup"}
 _MARKDOWN = MarkdownIt("commonmark", {"html": False}).disable(["image"])
 
 
