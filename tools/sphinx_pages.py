@@ -8,9 +8,11 @@
   min-height from the widget's own embedded state (tools/widget_space.yml), so text below them
   does not jump when they appear (cumulative layout shift).
 - One viewport tag: docutils adds one to `metatags`; the theme's layout adds the one kept.
+- `index.html`, the redirect to the landing page, declares the favicon (no /favicon.ico 404).
 """
 from __future__ import annotations
 
+import html
 import json
 import pathlib
 import re
@@ -91,7 +93,34 @@ def _furnish_page(app, pagename, templatename, context, doctree):
         context["body"] = _reserve_widget_space(context["body"], models)
 
 
+REDIRECT_PAGE = """<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{title}</title>
+<link rel="icon" href="_static/{favicon}">
+<link rel="canonical" href="{root}.html">
+<meta http-equiv="Refresh" content="0; url={root}.html">
+</head>
+<body><p><a href="{root}.html">{title}</a></p></body>
+</html>
+"""
+
+
+def _write_redirect_page(app, exception):
+    """index.html as a real page: without an icon link, every visit to it requested /favicon.ico
+    (a 404). sphinx-external-toc writes a bare redirect only when none exists; this replaces it."""
+    if exception is not None or "html" not in app.builder.format or app.config.root_doc == "index":
+        return
+    favicon = pathlib.PurePosixPath(app.config.html_favicon or "").name
+    page = REDIRECT_PAGE.format(title=html.escape(app.config.html_title or app.config.project), root=app.config.root_doc,
+                                favicon=favicon)
+    (pathlib.Path(app.outdir) / "index.html").write_text(page, encoding="utf-8")
+
+
 def setup(app):
+    app.connect("build-finished", _write_redirect_page, priority=900)
     # Before myst reads its substitutions at its own config-inited handler.
     app.connect("config-inited", _fill_in_title, priority=100)
     app.connect("html-page-context", _furnish_page)

@@ -10,7 +10,8 @@ from widgets.quizbank_interop import from_jupyterquiz, to_gift, to_jupyterquiz
 
 from .bank_factory import valid_bank, write_bank, write_chapter
 
-SAMPLES = pathlib.Path(__file__).resolve().parents[3] / "shared" / "interop" / "jupyterquiz-examples.json"
+# jupyterquiz's own example file, inside the repository (MIT; see tests/fixtures/README.md).
+SAMPLES = pathlib.Path(__file__).resolve().parents[1] / "fixtures" / "jupyterquiz-examples.json"
 
 
 def parse_gift(text: str) -> list[dict]:
