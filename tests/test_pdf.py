@@ -82,7 +82,7 @@ def test_every_edition_carries_the_notice_and_no_interactive_leftovers(editions,
     text = editions[edition]["text"]
     assert "not medical advice" in text.lower()
     assert "emergency care now" in text.lower()
-    for leftover in ("Show answer", "Start again", "Due today", "Ctrl+K"):
+    for leftover in ("Show answer", "Start again", "Due today", "Ctrl+K", "Score: 0", "Show code cell"):
         assert leftover not in text, f"{edition} edition prints the screen control {leftover!r}"
 
 

@@ -98,12 +98,23 @@ def triage_answer_key(state: dict) -> str:
 
 REVIEW_DECK_NOTE = ('<p class="print-note">The spaced-review deck is interactive; on paper, revise with '
                     "the worksheets at the end of each chapter.</p>")
+PRACTICE_NOTE = '<p class="print-note">This practice is interactive: it asks, scores and explains on screen.</p>'
+PRACTICE_MODES = ("find", "practice")
 
-# Widget class name -> (printed form, answer key or None).
+
+def practice_note(state: dict) -> str | None:
+    """Practice modes (find the structure, name the root) score clicks: nothing to do on paper.
+    Other modes (explore, causes) print as drawn."""
+    return PRACTICE_NOTE if state.get("mode") in PRACTICE_MODES else None
+
+
+# Widget class name -> (printed form, answer key or None). A printed form of None keeps the drawing.
 PRINTED = {
     "Quiz": (quiz_worksheet, quiz_answer_key),
     "RedFlagTriage": (triage_worksheet, triage_answer_key),
     "ReviewDeck": (lambda state: REVIEW_DECK_NOTE, None),
+    "NerveDiagram": (practice_note, None),
+    "RootLevelExplorer": (practice_note, None),
 }
 
 
@@ -117,11 +128,9 @@ def _widget_class(anywidget_id: str):
 
 def printed_widget(anywidget_id: str, state: dict, edition: str) -> tuple[str | None, str]:
     """(HTML that replaces the drawn widget, or None to keep it; answer-key HTML or '')."""
-    name = anywidget_id.rpartition(".")[2]
-    if name in PRINTED:
-        render, key = PRINTED[name]
-        return render(state), (key(state) if key and edition == INSTRUCTOR else "")
     widget_class = _widget_class(anywidget_id)
-    printed = widget_class.print_html(state, edition) if hasattr(widget_class, "print_html") else None
-    key = widget_class.answer_key_html(state) if edition == INSTRUCTOR and hasattr(widget_class, "answer_key_html") else ""
-    return printed, key
+    if hasattr(widget_class, "print_html"):  # the widget's own printed form comes first
+        key = widget_class.answer_key_html(state) if edition == INSTRUCTOR and hasattr(widget_class, "answer_key_html") else ""
+        return widget_class.print_html(state, edition), key
+    render, key = PRINTED.get(anywidget_id.rpartition(".")[2], (lambda state: None, None))
+    return render(state), (key(state) if key and edition == INSTRUCTOR else "")
