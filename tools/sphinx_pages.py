@@ -7,7 +7,9 @@
 - Widgets are drawn by the static loader after the page has painted. Their output box gets a
   min-height from the widget's own embedded state (tools/widget_space.yml), so text below them
   does not jump when they appear (cumulative layout shift).
+- A hidden code cell's toggle is named by its visible text.
 - One viewport tag: docutils adds one to `metatags`; the theme's layout adds the one kept.
+- The book's own CSS (`_assets/`) is copied on every build, even when no page changed.
 - `index.html`, the redirect to the landing page, declares the favicon (no /favicon.ico 404).
 """
 from __future__ import annotations
@@ -16,6 +18,7 @@ import html
 import json
 import pathlib
 import re
+import shutil
 
 import yaml
 from sphinx.util import logging
@@ -30,6 +33,9 @@ OUTPUT_WITH_VIEW = re.compile(
     r'(\{.*?\})</script>)', re.S)
 VIEWPORT_META = re.compile(r'\s*<meta name="viewport"[^>]*>')
 TAG = re.compile(r"<[^>]+>")
+# myst-nb's toggle for a hide-input cell is named "Toggle hidden content" while it shows "Show
+# code cell source" (WCAG 2.5.3, axe label-content-name-mismatch); its visible text is the name.
+HIDDEN_CODE_LABEL = '<summary aria-label="Toggle hidden content">'
 
 
 def _fill_in_title(app, config):
@@ -88,6 +94,8 @@ def _reserve_widget_space(body: str, models: dict) -> str:
 
 def _furnish_page(app, pagename, templatename, context, doctree):
     context["metatags"] = VIEWPORT_META.sub("", context.get("metatags", ""))
+    if "body" in context:
+        context["body"] = context["body"].replace(HIDDEN_CODE_LABEL, "<summary>")
     models = _page_widget_state(context)
     if models and "body" in context:
         context["body"] = _reserve_widget_space(context["body"], models)
@@ -119,9 +127,22 @@ def _write_redirect_page(app, exception):
     (pathlib.Path(app.outdir) / "index.html").write_text(page, encoding="utf-8")
 
 
+def _copy_book_assets(app, exception):
+    """Sphinx copies static files only when some page is rewritten, so an edit to the book CSS
+    alone (no page changed) would never reach the site or the tests. Copy them every build."""
+    if exception is not None or "html" not in app.builder.format:
+        return
+    assets = pathlib.Path(app.srcdir) / "_assets"
+    for path in assets.glob("*"):
+        if path.is_file():
+            shutil.copyfile(path, pathlib.Path(app.outdir) / "_static" / path.name)
+
+
 def setup(app):
     app.connect("build-finished", _write_redirect_page, priority=900)
+    app.connect("build-finished", _copy_book_assets)
     # Before myst reads its substitutions at its own config-inited handler.
     app.connect("config-inited", _fill_in_title, priority=100)
     app.connect("html-page-context", _furnish_page)
-    return {"parallel_read_safe": True, "parallel_write_safe": True}
+    # Bump env_version when this module changes what it writes: Sphinx then rebuilds every page.
+    return {"env_version": 2, "parallel_read_safe": True, "parallel_write_safe": True}
