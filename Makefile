@@ -7,7 +7,7 @@ PIP_OPT := --quiet --disable-pip-version-check
 # Builds and tests never read or write anyone's own review progress (see widgets/review_deck.py).
 export NPC_REVIEW_FILE :=
 
-.PHONY: book test test-fast lab clean notebooks figures vendor bench pdf check-banks
+.PHONY: book test test-fast lab clean notebooks figures vendor bench pdf pdf-instructor check-banks
 
 $(PY):
 	python3 -m venv $(VENV)
@@ -52,8 +52,12 @@ vendor: $(VENV)/.book-installed
 bench: $(VENV)/.test-installed
 	$(PY) -m tools.bench
 
+# Both write to _build/pdf/, named after _config.yml's title; the second has "instructor" in its name.
 pdf: $(VENV)/.test-installed book
-	$(PY) -m tools.print_pdf $(BUILD) _build/pdf/nerve-pain-in-the-hamstring.pdf
+	$(PY) -m tools.print_pdf $(BUILD) _build/pdf --edition student
+
+pdf-instructor: $(VENV)/.test-installed book
+	$(PY) -m tools.print_pdf $(BUILD) _build/pdf --edition instructor
 
 clean:
 	rm -rf _build build .pytest_cache

@@ -80,3 +80,20 @@ def test_launch_buttons_point_at_a_binderhub():
     config = _load_yaml(ROOT / "_config.yml")
     url = (config.get("launch_buttons") or {}).get("binderhub_url")
     assert url, "_config.yml launch_buttons.binderhub_url is empty: the Binder launch button would not appear"
+
+
+def test_no_colab_button_and_the_readme_says_why():
+    # Colab cannot install the `widgets` package from a chapter (no setup cell), so no button.
+    config = _load_yaml(ROOT / "_config.yml")
+    assert not (config.get("launch_buttons") or {}).get("colab_url"), "_config.yml: colab_url must stay empty"
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "No Colab button" in readme, "the README must say that the Colab button is off, and why"
+
+
+def test_make_prints_both_pdf_editions_into_build_pdf():
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    for target, edition in (("pdf", "student"), ("pdf-instructor", "instructor")):
+        recipe = re.search(rf"^{re.escape(target)}:.*\n\t(.+)$", makefile, re.M)
+        assert recipe, f"Makefile has no `{target}` target"
+        assert "tools.print_pdf" in recipe.group(1) and "_build/pdf" in recipe.group(1)
+        assert f"--edition {edition}" in recipe.group(1)

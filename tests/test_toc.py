@@ -29,16 +29,9 @@ def test_no_orphan_chapter_or_appendix_page():
     assert sorted(on_disk - listed) == []
 
 
-def test_one_notebook_per_article_section_in_order():
-    notebooks = [entry for entry in toc_entries() if entry.startswith("chapters/0")]
-    assert [pathlib.Path(n).name for n in notebooks] == [
-        "01-introduction",
-        "02-anatomy",
-        "03-causes",
-        "04-symptoms",
-        "05-diagnosis-and-treatment",
-        "06-prevention",
-        "07-conclusion",
-        "08-review",
-    ]
+def test_chapter_notebooks_are_listed_in_their_numbered_order():
+    # Derived, not pinned: a chapter added as the guide says (NN-name.ipynb in _toc.yml) passes.
+    notebooks = [entry for entry in toc_entries() if pathlib.Path(entry).name[:2].isdigit()]
+    assert notebooks, "_toc.yml lists no numbered chapter notebooks"
+    assert notebooks == sorted(notebooks), "chapters are listed out of their numbered order"
     assert all(resolve(n).suffix == ".ipynb" for n in notebooks)
