@@ -45,7 +45,7 @@ def test_every_structure_is_clickable_where_it_is_topmost_and_reads_its_panel(wa
         text = panel.inner_text()
         for field in ("label", "what", "innervation", "relevance"):
             assert region[field] in text, (region["id"], field)
-    assert diagram.locator("[aria-pressed='true']").count() == 1
+    assert diagram.locator("[data-region][aria-pressed='true']").count() == 1
     assert page.locator(f"{EXPLORE} svg title").count() == 0, "no name tooltips"
     assert_page_clean(page)
 
@@ -134,15 +134,13 @@ def test_progress_survives_a_reload_and_restart_clears_it(watched_page, site_url
     first = current_prompt(page)
     click_region(page, FIND, first["region"])
     second = current_prompt(page)
-    page.reload()
-    open_book_page(page, site_url, ANATOMY_PAGE)
+    open_book_page(page, site_url, ANATOMY_PAGE)  # a fresh visit
     assert score(page).startswith("Score: 1 /")
     assert current_prompt(page) == second, "the order is the learner's own and stays after a reload"
     page.locator(f"{FIND} button[data-action='restart']").click()
     assert score(page).startswith("Score: 0 /")
     assert current_prompt(page) == first
     page.evaluate("(key) => localStorage.setItem(key, '{not json')", FIND_KEY)
-    page.reload()
     open_book_page(page, site_url, ANATOMY_PAGE)
     assert "could not be read" in page.locator(f"{FIND} [data-role='save-note']").inner_text()
     kept = page.evaluate("(key) => localStorage.getItem(key + ':set-aside:1')", FIND_KEY)
@@ -167,4 +165,43 @@ def test_causes_mode_marks_the_deep_gluteal_space_and_toggles_off(watched_page, 
     button.click()  # pressing the chosen cause again clears it
     assert button.get_attribute("aria-pressed") == "false"
     assert diagram.locator("[data-region][data-highlight]").count() == 0
+    assert_page_clean(page)
+
+
+def test_every_target_is_at_least_24_css_px_in_find_mode_on_a_phone(browser, site_url):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page = open_book_page(context.new_page(), site_url, ANATOMY_PAGE)
+    sizes = page.evaluate("""(selector) => {
+      const svg = document.querySelector(selector + " svg");
+      const scale = svg.getScreenCTM().a;
+      return [...svg.querySelectorAll("[data-region]")].map((g) => {
+        const box = g.getBoundingClientRect();
+        const strokes = [...g.querySelectorAll(".np-hit-cord")].map((p) => Number(p.getAttribute("stroke-width")) * scale);
+        return {id: g.dataset.region, strokes, side: Math.min(box.width, box.height)};
+      });
+    }""", FIND)
+    assert len(sizes) == len(REGIONS)
+    small = [s for s in sizes if (s["strokes"] and min(s["strokes"]) < 24) or (not s["strokes"] and s["side"] < 24)]
+    assert small == [], [(s["id"], round(min(s["strokes"] or [s["side"]]), 1)) for s in small]
+    assert "Tap" in page.locator(f"{FIND} [data-role='find-prompt']").inner_text(), "touch wording on a phone"
+    context.close()
+
+
+def test_superficial_layer_covers_the_deep_gluteal_structures(watched_page, site_url):
+    page = open_book_page(watched_page, site_url, ANATOMY_PAGE)
+    diagram = page.locator(EXPLORE).first
+    point = region_point(page, f"{EXPLORE} [data-region='piriformis']")
+    layer = diagram.locator("button[data-action='layer']")
+    piriformis = f"{EXPLORE} [data-region='piriformis']"
+    recentre = lambda: page.evaluate("(s) => document.querySelector(s).scrollIntoView({block: 'center'})", piriformis)  # noqa: E731
+    layer.click()
+    assert layer.get_attribute("aria-pressed") == "true"
+    recentre()  # the same scroll as region_point, so the point is over piriformis again
+    page.mouse.click(*point)
+    assert diagram.locator("[data-region='gluteus_maximus']").get_attribute("aria-pressed") == "true"
+    assert diagram.locator("[data-region='piriformis']").get_attribute("aria-pressed") == "false"
+    layer.click()
+    recentre()
+    page.mouse.click(*point)
+    assert diagram.locator("[data-region='piriformis']").get_attribute("aria-pressed") == "true"
     assert_page_clean(page)

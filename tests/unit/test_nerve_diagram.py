@@ -69,7 +69,7 @@ def test_svg_region_groups_equal_data_ids_and_each_is_labelled():
         assert landmark in label_texts
 
 
-def test_every_region_has_a_hit_target_of_at_least_24_px():
+def test_every_region_has_a_hit_target_of_at_least_min_hit():
     for structure in load_plate()["structures"]:
         if structure["id"] not in REGION_IDS:
             continue
