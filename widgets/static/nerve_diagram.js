@@ -282,7 +282,9 @@ function render({ model, el }) {
   if (isFind) showFindState();
   else {
     nameStructures(false);
-    setLabels(true);
+    // On a phone the labelled plate is too small to read; it starts cropped to the anatomy
+    // (larger), and "Show labels" brings the labels back.
+    setLabels(!window.matchMedia("(max-width: 600px)").matches);
   }
   showSelection();
   if (mode === "causes") showCause();
