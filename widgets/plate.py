@@ -57,8 +57,9 @@ def _shapes(structure: dict) -> list[str]:
         out.append(f'<path {_attrs(class_="np-shape np-tendon", d=d)}/>')
     for cord in structure.get("cords", []):  # stroked centre lines: nerves and round tendons
         cls = "np-nerve" if kind == "nerve" else "np-tendon"
-        out.append(f'<path {_attrs(class_=f"np-cord-edge {cls}-edge", d=cord["d"], stroke_width=cord["width"] + 2.5)}/>')
-        out.append(f'<path {_attrs(class_=f"np-shape np-cord {cls}-cord", d=cord["d"], stroke_width=cord["width"])}/>')
+        cap = cord.get("cap", "round")
+        out.append(f'<path {_attrs(class_=f"np-cord-edge {cls}-edge", d=cord["d"], stroke_width=cord["width"] + 2.5, stroke_linecap=cap)}/>')
+        out.append(f'<path {_attrs(class_=f"np-shape np-cord {cls}-cord", d=cord["d"], stroke_width=cord["width"], stroke_linecap=cap)}/>')
     for d in structure.get("lines", []):  # fibre direction and other detail: never filled
         out.append(f'<path {_attrs(class_=f"np-detail np-detail-{kind}", d=d)}/>')
     return out
