@@ -55,7 +55,7 @@ def test_plate_is_one_tab_stop_and_arrow_keys_follow_the_anatomical_order(watche
     diagram = page.locator(EXPLORE).first
     order = load_plate()["focus_order"]
     assert diagram.locator("[data-region][tabindex='0']").count() == 1
-    diagram.locator("button[data-action='layer']").focus()
+    diagram.locator("button[data-action='zoom-in']").focus()  # the last enabled control before the plate
     page.keyboard.press("Tab")
     focused = lambda: page.evaluate("document.activeElement.dataset.region")  # noqa: E731
     assert focused() == order[0]
@@ -204,4 +204,21 @@ def test_superficial_layer_covers_the_deep_gluteal_structures(watched_page, site
     recentre()
     page.mouse.click(*point)
     assert diagram.locator("[data-region='piriformis']").get_attribute("aria-pressed") == "true"
+    assert_page_clean(page)
+
+
+def test_zoom_enlarges_the_plate_and_structures_stay_clickable(watched_page, site_url):
+    page = open_book_page(watched_page, site_url, ANATOMY_PAGE)
+    diagram = page.locator(EXPLORE).first
+    width = lambda: diagram.locator("svg").bounding_box()["width"]  # noqa: E731
+    before = width()
+    diagram.locator("button[data-action='zoom-in']").click()
+    diagram.locator("button[data-action='zoom-in']").click()
+    assert width() == pytest.approx(2 * before, rel=0.05)
+    click_region(page, EXPLORE, "common_fibular_division")
+    assert diagram.locator("[data-region='common_fibular_division']").get_attribute("aria-pressed") == "true"
+    diagram.locator("button[data-action='zoom-out']").click()
+    diagram.locator("button[data-action='zoom-out']").click()
+    assert width() == pytest.approx(before, rel=0.05)
+    assert diagram.locator("button[data-action='zoom-out']").is_disabled()
     assert_page_clean(page)

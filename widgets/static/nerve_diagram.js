@@ -55,8 +55,11 @@ function render({ model, el }) {
   const tools = h("div", { className: "npc-diagram-tools", role: "group", "aria-label": "Picture options" });
   const labelsButton = h("button", { type: "button", "data-action": "labels", "aria-pressed": "true" }, "Show labels");
   const layerButton = h("button", { type: "button", "data-action": "layer", "aria-pressed": "false" }, "Gluteus maximus in place");
+  const zoomIn = h("button", { type: "button", "data-action": "zoom-in", "aria-label": "Zoom in" }, "+");
+  const zoomOut = h("button", { type: "button", "data-action": "zoom-out", "aria-label": "Zoom out", disabled: true }, "−");
   if (!isFind) tools.append(labelsButton);
   if (mode === "explore") tools.append(layerButton);
+  tools.append(zoomIn, zoomOut);
 
   root.append(h("p", { className: "npc-muted" }, model.get("title")),
     h("div", { className: "npc-diagram-layout" }, side, h("div", { className: "npc-diagram-picture" }, tools, figure, description)));
@@ -117,6 +120,24 @@ function render({ model, el }) {
       elements[id].setAttribute("aria-label", neutral ? `Structure ${index + 1}: ${byId[id].where}` : byId[id].label);
     });
   }
+
+  /* --- zoom: the picture grows inside a scrolling frame (scroll, drag or swipe to pan) --- */
+  const ZOOMS = [1, 1.5, 2, 3];
+  let zoomStep = 0;
+  let baseWidth = 0; // the picture's width unzoomed: zoom is relative to what the learner saw
+  function setZoom(step) {
+    if (zoomStep === 0) baseWidth = svg.getBoundingClientRect().width;
+    const before = { x: (figure.scrollLeft + figure.clientWidth / 2) / figure.scrollWidth, y: (figure.scrollTop + figure.clientHeight / 2) / figure.scrollHeight };
+    zoomStep = Math.max(0, Math.min(ZOOMS.length - 1, step));
+    figure.toggleAttribute("data-zoomed", zoomStep > 0);
+    svg.style.width = zoomStep > 0 ? `${Math.round(ZOOMS[zoomStep] * baseWidth)}px` : "";
+    figure.scrollLeft = before.x * figure.scrollWidth - figure.clientWidth / 2;
+    figure.scrollTop = before.y * figure.scrollHeight - figure.clientHeight / 2;
+    zoomIn.disabled = zoomStep === ZOOMS.length - 1;
+    zoomOut.disabled = zoomStep === 0;
+  }
+  zoomIn.addEventListener("click", () => setZoom(zoomStep + 1));
+  zoomOut.addEventListener("click", () => setZoom(zoomStep - 1));
 
   /* --- labels and layers --- */
   function setLabels(on) {
