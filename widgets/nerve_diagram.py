@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import traitlets
 
-from ._base import IMAGES_DIR, CourseWidget, es_module, stylesheet
+from ._base import IMAGES_DIR, STATIC_DIR, CourseWidget, es_module, stylesheet
 from .anatomy import load_anatomy
 from .bibliography import short_citation
 from .plate import load_plate
@@ -48,7 +48,8 @@ class NerveDiagram(CourseWidget):
     """
 
     _esm = es_module("nerve_diagram")
-    _css = stylesheet("nerve_diagram")
+    # The plate's palette is shared with hotspot questions (plate_question.js), hence its own file.
+    _css = stylesheet("nerve_diagram") + "\n" + (STATIC_DIR / "plate_colours.css").read_text(encoding="utf-8")
     _repr_fields = ("mode", "selected")
 
     mode = traitlets.Enum(MODES, default_value="explore").tag(sync=True)

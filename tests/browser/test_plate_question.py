@@ -17,7 +17,7 @@ def question_page(browser):
     errors = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     script = "\n".join((STATIC_DIR / name).read_text() for name in ("common.js", "plate_question.js"))
-    style = "\n".join((STATIC_DIR / name).read_text() for name in ("common.css", "plate_question.css"))
+    style = "\n".join((STATIC_DIR / name).read_text() for name in ("common.css", "plate_colours.css", "plate_question.css"))
     page.set_content(f"<html><head><style>{style}</style></head><body><div class='npc-widget' id='host'></div></body></html>")
     page.add_script_tag(content=script + """
       window.entries = [];
