@@ -1,4 +1,4 @@
-"""NerveDiagram: a clickable schematic of the sciatic nerve and the hamstrings."""
+"""NerveDiagram: a clickable anatomy plate of the sciatic nerve and the hamstrings."""
 
 from __future__ import annotations
 
@@ -7,27 +7,37 @@ import traitlets
 from ._base import CourseWidget, es_module, stylesheet
 from .anatomy import load_anatomy
 from .bibliography import short_citation
-from .paths import IMAGES_DIR
+from .paths import IMAGES_DIR, STATIC_DIR
+from .plate import load_plate
 
 DIAGRAM_SVG = IMAGES_DIR / "sciatic-nerve-diagram.svg"
 MODES = ("explore", "find", "causes")
 
 
-def _region_payload(region: dict) -> dict:
+def _region_payload(region: dict, where: dict) -> dict:
     """What the ES module shows in a region's panel (geometry stays in the SVG)."""
     fields = ("id", "label", "kind", "what", "innervation", "relevance", "source")
     payload = {field: region[field] for field in fields}
     payload["citation"] = short_citation(region["source"])
+    payload["where"] = where[region["id"]]  # the neutral description used while a find prompt is open
     return payload
+
+
+def _plate_payload(plate: dict) -> dict:
+    """The plate facts the ES module needs besides the SVG: keyboard order and the text alternative."""
+    keys = ("plate", "viewbox", "anatomy_box", "focus_order", "covered_by_gluteus", "description")
+    return {key: plate[key] for key in keys}
 
 
 class NerveDiagram(CourseWidget):
     """A posterior view of the lower back, buttock and thigh whose structures you can click.
 
-    Clicking a region (or Tab to it and press Enter or Space) highlights it and shows what
-    it is, its nerve supply, why it matters for hamstring nerve pain and the source. In
-    ``mode="find"`` the widget asks you to find structures and keeps score; in
-    ``mode="causes"`` choosing a cause marks where in the diagram it acts.
+    The picture is a labelled plate (widgets/data/sciatic_plate.yml). Clicking a structure
+    (or Tab to the plate, move with the arrow keys and press Enter or Space) highlights it and
+    shows what it is, its nerve supply, why it matters for hamstring nerve pain and the
+    source. In ``mode="find"`` the widget asks you to find structures by description and
+    scores those found at the first try; in ``mode="causes"`` choosing a cause marks where
+    in the plate it acts.
 
     Example::
 
@@ -40,26 +50,28 @@ class NerveDiagram(CourseWidget):
     """
 
     _esm = es_module("nerve_diagram")
-    _css = stylesheet("nerve_diagram")
+    # The plate's palette is shared with hotspot questions (plate_question.js), hence its own file.
+    _css = stylesheet("nerve_diagram") + "\n" + (STATIC_DIR / "plate_colours.css").read_text(encoding="utf-8")
     _repr_fields = ("mode", "selected")
 
     mode = traitlets.Enum(
         MODES,
         default_value="explore",
-        help='"explore" (click to read), "find" (find the named structures) or "causes" (where a cause acts)',
+        help='"explore" (click to read), "find" (find the described structures) or "causes" (where a cause acts)',
     ).tag(sync=True)
     selected = traitlets.Unicode("", help='Id of the highlighted region, "" for none; set it or click a region').tag(
         sync=True
     )
     found = traitlets.List(traitlets.Unicode(), help="Ids of the regions found so far in find mode").tag(sync=True)
-    score = traitlets.Int(0, help="Number of structures found in find mode").tag(sync=True)
-    title = traitlets.Unicode(help="Heading shown above the diagram").tag(sync=True)
+    score = traitlets.Int(0, help="Find mode: structures found at the first try").tag(sync=True)
+    title = traitlets.Unicode(help="Heading shown above the plate").tag(sync=True)
     svg = traitlets.Unicode(
-        help="The diagram as SVG markup; each clickable region is a group whose id is a region id"
+        help="The plate as SVG markup; each clickable region is a group whose id is a region id"
     ).tag(sync=True)
     region_data = traitlets.List(
         traitlets.Dict(), help="Each region's panel text: label, kind, what it is, innervation, relevance, citation"
     ).tag(sync=True)
+    plate = traitlets.Dict(help="Plate layout the page needs: label positions, focus order, legend").tag(sync=True)
     find_prompts = traitlets.List(traitlets.Dict(), help="The find-mode prompts, each naming a region to find").tag(
         sync=True
     )
@@ -69,12 +81,14 @@ class NerveDiagram(CourseWidget):
     ).tag(sync=True)
 
     def __init__(self, mode: str = "explore", **kwargs):
-        anatomy = load_anatomy()
+        anatomy, plate = load_anatomy(), load_plate()
+        where = {structure["id"]: structure.get("where", "") for structure in plate["structures"]}
         super().__init__(
             mode=mode,
-            title=anatomy["title"],
+            title=plate["title"],
             svg=DIAGRAM_SVG.read_text(encoding="utf-8"),
-            region_data=[_region_payload(region) for region in anatomy["regions"]],
+            region_data=[_region_payload(region, where) for region in anatomy["regions"]],
+            plate=_plate_payload(plate),
             find_prompts=list(anatomy["find_prompts"]),
             cause_data=[dict(cause, citation=short_citation(cause["source"])) for cause in anatomy["causes"]],
             **kwargs,
@@ -82,7 +96,7 @@ class NerveDiagram(CourseWidget):
 
     @property
     def regions(self) -> list[str]:
-        """The ids of every clickable region, in drawing order."""
+        """The ids of every clickable region, in the order of the anatomy data."""
         return [region["id"] for region in self.region_data]
 
     def _repr_extra(self) -> dict:
@@ -111,3 +125,17 @@ class NerveDiagram(CourseWidget):
     def highlight(self, region_id: str) -> None:
         """Select a region from Python, exactly as a click would."""
         self.selected = region_id
+
+
+def question_plate() -> dict:
+    """What a `type: hotspot` question needs to be answered on the plate
+    (widgets/static/plate_question.js): the SVG, the view without labels, the keyboard order
+    and each structure's name and neutral description."""
+    anatomy, plate = load_anatomy(), load_plate()
+    where = {structure["id"]: structure.get("where", "") for structure in plate["structures"]}
+    return {
+        "svg": DIAGRAM_SVG.read_text(encoding="utf-8"),
+        "anatomy_box": plate["anatomy_box"],
+        "focus_order": plate["focus_order"],
+        "regions": [{"id": r["id"], "label": r["label"], "where": where[r["id"]]} for r in anatomy["regions"]],
+    }

@@ -1,6 +1,7 @@
-"""NerveDiagram: its data file, its deterministic SVG and its Python API."""
+"""NerveDiagram: its data files, its deterministic plate SVG and its Python API."""
 
 import re
+import xml.etree.ElementTree as ET
 
 import pytest
 
@@ -10,6 +11,10 @@ from widgets.anatomy import load_anatomy
 from widgets.authoring.data_checks import REQUIRED_REGION_FIELDS, validate_anatomy
 from widgets.bibliography import load_bibliography
 from widgets.nerve_diagram import DIAGRAM_SVG
+from widgets.plate import MIN_HIT, hit_width, load_plate, validate_plate
+
+SVG_NS = "{http://www.w3.org/2000/svg}"
+REGION_IDS = {region["id"] for region in load_anatomy()["regions"]}
 
 ISSUE_REGIONS = {
     "root_l4",
@@ -33,6 +38,9 @@ ISSUE_REGIONS = {
     "semimembranosus",
     "adductor_magnus_hamstring",
     "gluteus_maximus",
+    "greater_trochanter",
+    "short_external_rotators",
+    "fibular_head",
 }
 
 
@@ -53,11 +61,78 @@ def test_validation_names_region_and_field():
     assert set(REQUIRED_REGION_FIELDS) >= {"label", "what", "source"}
 
 
-def test_svg_ids_equal_data_ids():
-    svg_ids = set(re.findall(r'<g id="([a-z0-9_]+)"', DIAGRAM_SVG.read_text()))
-    data_ids = {region["id"] for region in load_anatomy()["regions"]}
-    assert data_ids <= svg_ids
-    assert {i for i in svg_ids if not re.match(r"(figure|axes|patch)_\d+$", i)} == data_ids
+def test_plate_matches_the_anatomy_data():
+    assert validate_plate(load_plate(), REGION_IDS) == []
+
+
+def test_plate_validation_names_what_is_wrong():
+    plate = load_plate()
+    broken = {
+        **plate,
+        "structures": [s for s in plate["structures"] if s["id"] != "piriformis"],
+        "labels": plate["labels"] + [{"for": "spleen", "text": "Spleen", "at": [0, 0], "point": [1, 1]}],
+    }
+    problems = "\n".join(validate_plate(broken, REGION_IDS))
+    assert "region 'piriformis' of the anatomy data is not drawn" in problems
+    assert "label for 'spleen' names nothing drawn" in problems
+
+
+def _svg_tree():
+    return ET.fromstring(DIAGRAM_SVG.read_text(encoding="utf-8"))
+
+
+def test_svg_region_groups_equal_data_ids_and_each_is_labelled():
+    tree = _svg_tree()
+    groups = {g.get("id") for g in tree.iter(f"{SVG_NS}g") if "np-region" in (g.get("class") or "")}
+    assert groups == REGION_IDS
+    labelled = {g.get("data-label-for") for g in tree.iter(f"{SVG_NS}g") if g.get("data-role") == "label"}
+    assert labelled >= REGION_IDS
+    label_texts = " ".join("".join(t.itertext()) for t in tree.iter(f"{SVG_NS}text"))
+    for landmark in (
+        "Iliac crest",
+        "Sacrum",
+        "Coccyx",
+        "Greater trochanter",
+        "Femur",
+        "Knee joint line",
+        "Tibia",
+        "Fibular head",
+        "Piriformis",
+        "Quadratus femoris",
+        "Superior",
+        "Medial",
+        "Lateral",
+    ):
+        assert landmark in label_texts
+
+
+def test_every_region_has_a_hit_target_of_at_least_min_hit():
+    for structure in load_plate()["structures"]:
+        if structure["id"] not in REGION_IDS:
+            continue
+        assert structure.get("paths") or structure.get("cords"), structure["id"]
+        for cord in structure.get("cords", []):
+            assert hit_width(cord) >= MIN_HIT, structure["id"]
+        if structure.get("rim"):
+            assert structure["rim"] >= MIN_HIT
+    for g in _svg_tree().iter(f"{SVG_NS}g"):
+        if "np-region" in (g.get("class") or ""):
+            widths = [
+                float(p.get("stroke-width")) for p in g.iter(f"{SVG_NS}path") if "np-hit-cord" in (p.get("class") or "")
+            ]
+            assert all(w >= MIN_HIT for w in widths), g.get("id")
+
+
+def test_depth_order_puts_the_long_head_over_the_sciatic_nerve():
+    """Draw order is depth: the nerve lies deep to biceps femoris long head and on adductor magnus."""
+    drawn = [s["id"] for s in load_plate()["structures"]]
+    assert drawn.index("adductor_magnus_hamstring") < drawn.index("sciatic_thigh") < drawn.index("biceps_femoris_long")
+    assert drawn.index("short_external_rotators") < drawn.index("sciatic_buttock")
+    assert drawn.index("sciatic_pelvis") < drawn.index("piriformis")
+    assert drawn.index("biceps_femoris_long") < drawn.index("posterior_femoral_cutaneous")
+    order = [g.get("id") for g in _svg_tree().iter(f"{SVG_NS}g") if g.get("id")]
+    assert order.index("sciatic_thigh") < order.index("biceps_femoris_long")
+    assert order.index("gluteus_maximus") < order.index("piriformis") < order.index("gluteus_maximus-sheet")
 
 
 def test_svg_is_regenerated_byte_for_byte(tmp_path):
@@ -65,14 +140,22 @@ def test_svg_is_regenerated_byte_for_byte(tmp_path):
     assert svg.read_bytes() == DIAGRAM_SVG.read_bytes(), "run `make figures` and commit images/"
 
 
+def test_find_mode_descriptions_never_name_the_structure():
+    where = {s["id"]: s.get("where", "") for s in load_plate()["structures"]}
+    for region in load_anatomy()["regions"]:
+        assert where[region["id"]], region["id"]
+        name = re.sub(r"\(.*\)|,.*", "", region["label"]).strip().lower()
+        assert name not in where[region["id"]].lower(), region["id"]
+
+
 def test_api_selects_highlights_and_reprs_stably():
     diagram = NerveDiagram()
-    assert repr(diagram) == "NerveDiagram(mode='explore', selected='', regions=21)"
+    assert repr(diagram) == "NerveDiagram(mode='explore', selected='', regions=24)"
     diagram.highlight("piriformis")
     assert diagram.selected == "piriformis"
     assert "piriformis" in diagram.regions
     finder = NerveDiagram(mode="find")
-    assert repr(finder) == "NerveDiagram(mode='find', selected='', regions=21, score=0, found=0)"
+    assert repr(finder) == "NerveDiagram(mode='find', selected='', regions=24, score=0, found=0)"
 
 
 def test_unknown_region_names_the_valid_ids():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..anatomy import ANATOMY_FILE
 
-REQUIRED_REGION_FIELDS = ("id", "label", "kind", "shape", "what", "innervation", "relevance", "source")
+REQUIRED_REGION_FIELDS = ("id", "label", "kind", "what", "innervation", "relevance", "source")
 REQUIRED_CAUSE_FIELDS = ("id", "label", "regions", "mechanism", "source")
 
 

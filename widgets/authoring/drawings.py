@@ -1,69 +1,17 @@
-"""The two drawings the widgets click on, from their data files (used by images/make_*.py).
-
-Every clickable part is an SVG group whose id the widget's ES module looks up, so the
-drawing and the data stay in step.
+"""The leg-dermatome drawing the root explorer clicks on, from its data file (used by
+images/make_leg_dermatomes.py). Every clickable part is an SVG group whose id the widget's ES
+module looks up, so the drawing and the data stay in step. (The sciatic-nerve plate is
+hand-authored geometry: widgets/plate.py and widgets/data/sciatic_plate.yml.)
 """
 
 from __future__ import annotations
 
 import matplotlib.pyplot as plt
-from matplotlib.patches import Ellipse, Polygon
+from matplotlib.patches import Polygon
 
-from ..anatomy import load_anatomy
 from ..root_levels import load_root_levels
 
-KIND_COLOURS = {
-    "muscle": ("#e9b7a6", "#9c4a35"),
-    "nerve": ("#f2d13d", "#6b5a00"),
-    "root": ("#f2d13d", "#6b5a00"),
-    "bone": ("#dcd6c8", "#6d6452"),
-    "landmark": ("#cfe3f2", "#2d5f86"),
-}
-LAYER = {"muscle": 2, "landmark": 3, "bone": 3, "root": 5, "nerve": 5}
 ROOT_COLOURS = {"L4": "#7fb3d5", "L5": "#f5b041", "S1": "#82c99a", "S2": "#d7a9e3"}
-
-
-def shape_patch(shape: dict, **style):
-    """A matplotlib patch for one shape entry (polygon, band or ellipse)."""
-    if "polygon" in shape:
-        return Polygon(shape["polygon"], closed=True, **style)
-    if "ellipse" in shape:
-        (cx, cy), (rx, ry) = shape["ellipse"]["centre"], shape["ellipse"]["radii"]
-        return Ellipse((cx, cy), 2 * rx, 2 * ry, **style)
-    band = shape["band"]
-    (x1, y1), (x2, y2), half = band["from"], band["to"], band["width"] / 2
-    length = ((x2 - x1) ** 2 + (y2 - y1) ** 2) ** 0.5
-    nx, ny = -(y2 - y1) / length * half, (x2 - x1) / length * half
-    corners = [(x1 + nx, y1 + ny), (x2 + nx, y2 + ny), (x2 - nx, y2 - ny), (x1 - nx, y1 - ny)]
-    return Polygon(corners, closed=True, **style)
-
-
-def draw_diagram(data: dict | None = None):
-    """The posterior-view figure; every clickable region is an SVG group with id = region id."""
-    data = data or load_anatomy()
-    fig, ax = plt.subplots(figsize=(4.6, 7.6))
-    ax.set_xlim(0, 100)
-    ax.set_ylim(176, 0)
-    ax.set_aspect("equal")
-    ax.axis("off")
-    for item in data["context"]:
-        ax.add_patch(shape_patch(item, facecolor="#eeeeee", edgecolor="#9a9a9a", linewidth=0.8, zorder=1))
-    for region in data["regions"]:
-        fill, edge = KIND_COLOURS[region["kind"]]
-        outline_only = region["id"] == "gluteus_maximus"
-        patch = shape_patch(
-            region["shape"],
-            facecolor=fill,
-            edgecolor=edge,
-            linewidth=1.2 if not outline_only else 1.5,
-            linestyle="--" if outline_only else "-",
-            alpha=0.35 if outline_only else 1.0,
-            zorder=0.5 if outline_only else LAYER[region["kind"]],
-        )
-        patch.set_gid(region["id"])
-        ax.add_patch(patch)
-    fig.subplots_adjust(0, 0, 1, 1)
-    return fig
 
 
 def draw_leg_dermatomes(data: dict | None = None):
