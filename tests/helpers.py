@@ -51,6 +51,12 @@ def answer_question(fieldset, item: dict, correct: bool = True):
         elif kind == "hotspot":
             from widgets.anatomy import load_anatomy
 
+            regions = [r["id"] for r in load_anatomy()["regions"]]
+            if fieldset.locator("[data-region]").count():  # answered on the plate
+                target = answer if correct else next(r for r in regions if r != answer)
+                pick_on_plate(fieldset.locator(f"[data-region='{target}']"))
+                fieldset.locator("button[data-action='check']").click()
+                return
             answer = {r["id"]: r["label"] for r in load_anatomy()["regions"]}[answer]
         right = answer if isinstance(answer, list) else [answer]
         labels = fieldset.locator(".npc-option label")
@@ -59,3 +65,23 @@ def answer_question(fieldset, item: dict, correct: bool = True):
         for text in chosen:
             labels.nth(texts.index(text)).click()
     fieldset.locator("button[data-action='check']").click()
+
+
+def pick_on_plate(region):
+    """Click a structure on an anatomy plate where it, not something drawn over it, is hit."""
+    region.scroll_into_view_if_needed()
+    point = region.evaluate(
+        """(el) => {
+            const box = el.getBoundingClientRect();
+            for (let fy = 0.5; fy < 1; fy += 0.05)
+              for (const f of [fy, 1 - fy])
+                for (let fx = 0.1; fx <= 0.9; fx += 0.1) {
+              const x = box.left + box.width * fx, y = box.top + box.height * f;
+              const hit = document.elementFromPoint(x, y);
+              if (hit && el.contains(hit)) return {x, y};
+            }
+            return null;
+        }"""
+    )
+    assert point, "no visible point on the structure to click"
+    region.page.mouse.click(point["x"], point["y"])

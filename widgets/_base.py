@@ -13,8 +13,9 @@ VENDOR_DIR = PACKAGE_DIR / "vendor"
 __all__ = ["DATA_DIR", "IMAGES_DIR", "PACKAGE_DIR", "STATIC_DIR", "CourseWidget", "es_module", "stylesheet"]
 
 
-def es_module(name: str, vendored: tuple[str, ...] = ()) -> str:
-    """The ES module for widget `name`: vendored libraries, shared helpers, then its own file.
+def es_module(name: str, vendored: tuple[str, ...] = (), parts: tuple[str, ...] = ()) -> str:
+    """The ES module for widget `name`: vendored libraries, shared helpers, shared `parts`
+    (other files of widgets/static/, e.g. the plate question), then its own file.
 
     Widgets are rendered from a single module string (in JupyterLab and by the static
     loader alike), so helpers cannot be imported by relative URL; prepending them keeps
@@ -22,8 +23,9 @@ def es_module(name: str, vendored: tuple[str, ...] = ()) -> str:
     """
     libraries = [inline_vendored(package) for package in vendored]
     common = (STATIC_DIR / "common.js").read_text(encoding="utf-8")
+    shared = [(STATIC_DIR / f"{part}.js").read_text(encoding="utf-8") for part in parts]
     own = (STATIC_DIR / f"{name}.js").read_text(encoding="utf-8")
-    return "\n".join([*libraries, common, own])
+    return "\n".join([*libraries, common, *shared, own])
 
 
 _EXPORT_LIST = re.compile(r"^export \{([^}]*)\};?\s*$", re.M)
@@ -48,11 +50,10 @@ def inline_vendored(package: str) -> str:
     return f"const {constant} = (() => {{\n{body}\nreturn {{ {', '.join(names)} }};\n}})();"
 
 
-def stylesheet(name: str) -> str:
-    """The stylesheet for widget `name`: the shared rules first, then the widget's own."""
-    common = (STATIC_DIR / "common.css").read_text(encoding="utf-8")
-    own = (STATIC_DIR / f"{name}.css").read_text(encoding="utf-8")
-    return f"{common}\n{own}"
+def stylesheet(name: str, parts: tuple[str, ...] = ()) -> str:
+    """The stylesheet for widget `name`: the shared rules first, shared `parts`, then its own."""
+    files = ["common", *parts, name]
+    return "\n".join((STATIC_DIR / f"{file}.css").read_text(encoding="utf-8") for file in files)
 
 
 class CourseWidget(anywidget.AnyWidget):

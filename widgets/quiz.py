@@ -67,8 +67,9 @@ class Quiz(CourseWidget):
         quiz.score, quiz.completed, quiz.answers   # live while you answer in JupyterLab
     """
 
-    _esm = es_module("quiz")
-    _css = stylesheet("quiz")
+    # Hotspot items are answered on the anatomy plate (plate_question.js).
+    _esm = es_module("quiz", parts=("plate_question",))
+    _css = stylesheet("quiz", parts=("plate_colours", "plate_question"))
     _repr_fields = ("bank",)
 
     bank = traitlets.Unicode(help="The bank's name (file stem in chapters/quizzes/).").tag(sync=True)
@@ -77,6 +78,9 @@ class Quiz(CourseWidget):
     items = traitlets.List(traitlets.Dict(), help="The items as the page renders them (safe HTML and plain text).").tag(
         sync=True
     )
+    plate = traitlets.Dict(
+        help="The anatomy plate hotspot items are answered on (empty when the bank has none)."
+    ).tag(sync=True)
     objectives = traitlets.List(traitlets.Dict(), help="Learning objectives with the section to re-read.").tag(
         sync=True
     )
@@ -114,6 +118,10 @@ class Quiz(CourseWidget):
             rng.shuffle(payloads)
         if n is not None:
             payloads = payloads[:n]
+        if any(payload["type"] == "hotspot" for payload in payloads):
+            from .nerve_diagram import question_plate
+
+            traits.setdefault("plate", question_plate())
         return cls(
             bank=bank,
             title=loaded.title,

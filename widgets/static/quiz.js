@@ -31,13 +31,20 @@ function render({ model, el }) {
       : "One try per question; a question counts if you get it right.");
   root.append(h("h3", {}, model.get("title")), how, note);
 
-  const views = items.map((item, index) => renderQuestion(item, {
-    label: `Question ${index + 1} of ${items.length}`,
-    maxAttempts,
-    revealedNote: "This question does not count towards your score.",
-    onCheck: (value) => record(item, nextEntry(item, answers[item.id], value, maxAttempts)),
-    onReveal: () => record(item, revealedEntry(answers[item.id])),
-  }));
+  const plate = model.get("plate");
+  const views = items.map((item, index) => {
+    const options = {
+      label: `Question ${index + 1} of ${items.length}`,
+      maxAttempts,
+      revealedNote: "This question does not count towards your score.",
+      onCheck: (value) => record(item, nextEntry(item, answers[item.id], value, maxAttempts)),
+      onReveal: () => record(item, revealedEntry(answers[item.id])),
+    };
+    // A hotspot item is answered by picking the structure on the anatomy plate.
+    return item.type === "hotspot" && plate && plate.svg
+      ? renderHotspotQuestion(item, options, plate)
+      : renderQuestion(item, options);
+  });
   const list = h("div", { className: "npc-quiz-items" });
   views.forEach((view) => list.append(view.element));
   root.append(list);
