@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import anywidget
 
 from .paths import DATA_DIR, IMAGES_DIR, PACKAGE_DIR, STATIC_DIR
@@ -9,16 +11,27 @@ from .paths import DATA_DIR, IMAGES_DIR, PACKAGE_DIR, STATIC_DIR
 __all__ = ["DATA_DIR", "IMAGES_DIR", "PACKAGE_DIR", "STATIC_DIR", "CourseWidget", "es_module", "stylesheet"]
 
 
+# A widget file's one `export default { render };` (an expression statement at the start of a line).
+_DEFAULT_EXPORT = re.compile(r"^export default(?=\s)", re.M)
+
+
 def es_module(name: str) -> str:
     """The ES module for widget `name`: shared helpers first, then the widget's own file.
 
     Widgets are rendered from a single module string (in JupyterLab and by the static
     loader alike), so helpers cannot be imported by relative URL; prepending them keeps
-    one copy of each helper without a bundler.
+    one copy of each helper without a bundler. The widget's default export is passed
+    through common.js's keepKeysInWidget, so every widget keeps its keys away from the
+    notebook's shortcuts without each file having to remember.
     """
     common = (STATIC_DIR / "common.js").read_text(encoding="utf-8")
     own = (STATIC_DIR / f"{name}.js").read_text(encoding="utf-8")
-    return f"{common}\n{own}"
+    renamed, count = _DEFAULT_EXPORT.subn("const courseWidget =", own)
+    if count != 1:
+        raise ValueError(
+            f"widgets/static/{name}.js must have exactly one line starting `export default`, found {count}"
+        )
+    return f"{common}\n{renamed}\nexport default keepKeysInWidget(courseWidget);\n"
 
 
 def stylesheet(name: str) -> str:
