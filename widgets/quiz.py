@@ -123,5 +123,14 @@ class Quiz(CourseWidget):
             **traits,
         )
 
+    @traitlets.observe("answers")
+    def _score_from_answers(self, change):
+        """Score and completion follow the answers wherever they were set: the page (a click,
+        or progress restored from the browser) or Python (``quiz.answers = {}`` to retake)."""
+        answers = change["new"]
+        entries = [answers.get(item["id"]) or {} for item in self.items]
+        self.score = sum(1 for e in entries if e.get("closed") and e.get("correct") and not e.get("revealed"))
+        self.completed = bool(entries) and all(e.get("closed") for e in entries)
+
     def _repr_extra(self) -> dict:
         return {"items": len(self.items), "score": self.score}
