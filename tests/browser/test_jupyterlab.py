@@ -4,7 +4,8 @@ inside a widget must not drive the notebook; traits read back from a new cell ma
 traits set from Python show in the view; answers restored in the page reach a restarted
 kernel; the answered feedback is readable in the dark theme; no markdown shows raw MyST; and
 Notebook 7 serves the same chapter. Chapter 04 has every answered widget type but the
-diagnostic-accuracy calculator, which chapter 05 adds; 02's diagram click is the first test."""
+diagnostic-accuracy calculator, which chapter 05 adds; 02 has the diagram and 08 the review
+deck, whose keys are checked too."""
 
 from __future__ import annotations
 
@@ -35,7 +36,8 @@ from widgets.triage import load_cases
 
 pytestmark = pytest.mark.browser
 ANATOMY, SYMPTOMS, DIAGNOSIS = "02-anatomy.ipynb", "04-symptoms.ipynb", "05-diagnosis-and-treatment.ipynb"
-WIDGETS_IN = {ANATOMY: 4, SYMPTOMS: 4, DIAGNOSIS: 2}
+REVIEW = "08-review.ipynb"
+WIDGETS_IN = {ANATOMY: 4, SYMPTOMS: 4, DIAGNOSIS: 2, REVIEW: 3}
 ITEMS = {item["id"]: item for bank in load_all_banks() for item in bank.items}
 RAW_MYST = (":::{", "```{", "{term}", "{cite}", "{ref}", "{numref}", "{doc}")
 QUIZ, TRIAGE = "[data-widget='quiz']", "[data-widget='triage']"
@@ -117,14 +119,12 @@ def test_click_in_jupyterlab_changes_selected_in_the_kernel(student, lab):
     diagram = "[data-widget='nerve-diagram'][data-mode='explore']"
     student.mouse.click(*region_point(student, f"{diagram} [data-region='piriformis']"))
     assert "Piriformis" in student.locator(f"{diagram} [data-role='region-info']").first.inner_text()
-    selected = eventually(lambda: _selected_is(student, "piriformis"))
-    assert selected == "piriformis"
-
-
-def _selected_is(page, region):
-    selected = kernel_value(page, "live('NerveDiagram')[0].selected")
-    assert selected == region, selected
-    return selected
+    eventually(lambda: _equals(kernel_value(student, "live('NerveDiagram')[0].selected"), "piriformis"))
+    regions = student.locator(f"{diagram} [data-region]")
+    other = next(r for r in regions.evaluate_all("els => els.map((e) => e.dataset.region)") if r != "piriformis")
+    student.locator(f"{diagram} [data-region='{other}']").first.focus()
+    keys_stay_in_widget(student, ["Enter"])  # Enter would otherwise open the cell for editing
+    eventually(lambda: _equals(kernel_value(student, "live('NerveDiagram')[0].selected"), other))
 
 
 @pytest.mark.parametrize("chapter", [SYMPTOMS, DIAGNOSIS])
@@ -261,6 +261,19 @@ def test_diagnostic_accuracy_by_keyboard_and_from_python(student, lab):
 def _equals(seen, wanted):
     assert seen == wanted, seen
     return seen
+
+
+def test_review_deck_keys_stay_in_the_deck(student, lab):
+    open_and_run(student, lab, REVIEW)
+    deck = student.locator("[data-widget='review-deck']")
+    radios = deck.locator("input[type='radio']")
+    for _ in range(20):  # the first due card may be a multiple-answer one: skip to a radio card
+        if radios.count() >= 2:
+            break
+        deck.locator("button[data-action='next']").click()
+    radios.first.focus()
+    keys_stay_in_widget(student, ["ArrowDown", "a", "Space"])
+    assert radios.nth(1).is_checked(), "ArrowDown did not move to the deck card's next option"
 
 
 def test_notebook7_runs_a_chapter_and_keys_stay_in_widgets(student, lab):
