@@ -4,8 +4,9 @@ PY      := $(VENV)/bin/python
 JB      := $(VENV)/bin/jupyter-book
 BUILD   := _build/html
 PIP_OPT := --quiet --disable-pip-version-check
-# Builds and tests never read or write anyone's own review progress (see widgets/review_deck.py).
-export NPC_REVIEW_FILE :=
+# Builds and tests never read or write anyone's own review progress (see widgets/review_deck.py);
+# `lab` is left out on purpose: a student's progress is saved where the README says.
+book test test-fast notebooks bench pdf: export NPC_REVIEW_FILE :=
 
 .PHONY: book test test-fast lab clean notebooks figures vendor bench pdf pdf-instructor check-banks
 
@@ -33,8 +34,9 @@ test: $(VENV)/.test-installed
 test-fast: $(VENV)/.test-installed
 	$(PY) -m pytest tests chapters --nbval --nbval-sanitize-with tests/nbval_sanitize.cfg -m "not browser and not build"
 
+# Rooted at the repository so the chapters' ../images figures and references.bib are served.
 lab: $(VENV)/.test-installed
-	$(VENV)/bin/jupyter lab chapters/
+	$(VENV)/bin/jupyter lab --ServerApp.root_dir=. --LabApp.default_url=/lab/tree/chapters
 
 # Re-run every chapter top to bottom in a fresh kernel and save outputs (what nbval compares).
 notebooks: $(VENV)/.test-installed

@@ -13,6 +13,8 @@ from widgets.paths import REPO_ROOT as ROOT
 
 WORKFLOWS = ROOT / ".github" / "workflows"
 BINDER = ROOT / "binder"
+# What students open the notebooks in: the same packages in .venv (test extra) and on Binder.
+INTERFACE = ("jupyterlab", "jupyterlab-myst", "notebook")
 
 
 def _load_yaml(path: pathlib.Path) -> dict:
@@ -66,7 +68,26 @@ def test_binder_requirements_match_pyproject():
     for name, spec in wanted.items():
         assert name in have, f"binder/requirements.txt is missing {name} (pyproject.toml has {name}{spec})"
         assert have[name] == spec, f"binder/requirements.txt pins {name}{have[name]}, pyproject.toml {name}{spec}"
-    assert "jupyterlab" in have, "binder/requirements.txt must list jupyterlab for the notebook interface"
+    test_extra = dict(_split(r) for r in project["optional-dependencies"]["test"])
+    for name in INTERFACE:
+        assert have.get(name) == test_extra[name], (
+            f"binder/requirements.txt must list {name}{test_extra[name]} as the test extra does (the interface"
+            f" students use), got {name}{have.get(name, ' (missing)')}"
+        )
+
+
+def test_binder_python_satisfies_requires_python():
+    """repo2docker's default Python is older than the package needs, so binder/runtime.txt pins it."""
+    runtime = BINDER / "runtime.txt"
+    assert runtime.exists(), "binder/runtime.txt is missing: repo2docker would use its default Python"
+    match = re.fullmatch(r"python-(\d+)\.(\d+)", runtime.read_text(encoding="utf-8").strip())
+    assert match, f"binder/runtime.txt must read like python-3.11, got {runtime.read_text(encoding='utf-8')!r}"
+    pinned = tuple(int(part) for part in match.groups())
+    requires = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["requires-python"]
+    minimum = re.fullmatch(r">=\s*(\d+)\.(\d+)", requires.strip())
+    assert minimum, f"pyproject.toml requires-python {requires!r} is not a plain lower bound; update this test"
+    lowest = tuple(int(part) for part in minimum.groups())
+    assert pinned >= lowest, f"binder/runtime.txt pins Python {pinned}, pyproject.toml requires-python {requires}"
 
 
 def test_binder_postbuild_installs_the_package():

@@ -13,19 +13,30 @@ VENDOR_DIR = PACKAGE_DIR / "vendor"
 __all__ = ["DATA_DIR", "IMAGES_DIR", "PACKAGE_DIR", "STATIC_DIR", "CourseWidget", "es_module", "stylesheet"]
 
 
+# A widget file's one `export default { render };` (an expression statement at the start of a line).
+_DEFAULT_EXPORT = re.compile(r"^export default(?=\s)", re.M)
+
+
 def es_module(name: str, vendored: tuple[str, ...] = (), parts: tuple[str, ...] = ()) -> str:
     """The ES module for widget `name`: vendored libraries, shared helpers, shared `parts`
     (other files of widgets/static/, e.g. the plate question), then its own file.
 
     Widgets are rendered from a single module string (in JupyterLab and by the static
     loader alike), so helpers cannot be imported by relative URL; prepending them keeps
-    one copy of each helper without a bundler.
+    one copy of each helper without a bundler. The widget's default export is passed
+    through common.js's keepKeysInWidget, so every widget keeps its keys away from the
+    notebook's shortcuts without each file having to remember.
     """
     libraries = [inline_vendored(package) for package in vendored]
     common = (STATIC_DIR / "common.js").read_text(encoding="utf-8")
     shared = [(STATIC_DIR / f"{part}.js").read_text(encoding="utf-8") for part in parts]
     own = (STATIC_DIR / f"{name}.js").read_text(encoding="utf-8")
-    return "\n".join([*libraries, common, *shared, own])
+    renamed, count = _DEFAULT_EXPORT.subn("const courseWidget =", own)
+    if count != 1:
+        raise ValueError(
+            f"widgets/static/{name}.js must have exactly one line starting `export default`, found {count}"
+        )
+    return "\n".join([*libraries, common, *shared, renamed, "export default keepKeysInWidget(courseWidget);", ""])
 
 
 _EXPORT_LIST = re.compile(r"^export \{([^}]*)\};?\s*$", re.M)

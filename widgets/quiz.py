@@ -78,9 +78,9 @@ class Quiz(CourseWidget):
     items = traitlets.List(traitlets.Dict(), help="The items as the page renders them (safe HTML and plain text).").tag(
         sync=True
     )
-    plate = traitlets.Dict(
-        help="The anatomy plate hotspot items are answered on (empty when the bank has none)."
-    ).tag(sync=True)
+    plate = traitlets.Dict(help="The anatomy plate hotspot items are answered on (empty when the bank has none).").tag(
+        sync=True
+    )
     objectives = traitlets.List(traitlets.Dict(), help="Learning objectives with the section to re-read.").tag(
         sync=True
     )
@@ -130,6 +130,15 @@ class Quiz(CourseWidget):
             objectives=objective_links(loaded, bank_dir.parent),
             **traits,
         )
+
+    @traitlets.observe("answers")
+    def _score_from_answers(self, change):
+        """Score and completion follow the answers wherever they were set: the page (a click,
+        or progress restored from the browser) or Python (``quiz.answers = {}`` to retake)."""
+        answers = change["new"]
+        entries = [answers.get(item["id"]) or {} for item in self.items]
+        self.score = sum(1 for e in entries if e.get("closed") and e.get("correct") and not e.get("revealed"))
+        self.completed = bool(entries) and all(e.get("closed") for e in entries)
 
     def _repr_extra(self) -> dict:
         return {"items": len(self.items), "score": self.score}

@@ -83,5 +83,16 @@ class RedFlagTriage(CourseWidget):
         cases = [dict(case, citation=short_citation(case["source"])) for case in data["cases"]]
         super().__init__(cases=cases, levels=urgency_levels(), **kwargs)
 
+    @traitlets.observe("answers")
+    def _score_from_answers(self, change):
+        """Scores follow the answers wherever they were set: the page or Python
+        (``triage.answers = {}`` starts again). Levels are listed most urgent first."""
+        rank = {level["id"]: index for index, level in enumerate(self.levels)}
+        keyed = {case["id"]: case["answer"] for case in self.cases}
+        answers = change["new"].items()
+        chosen = [(rank[level], rank[keyed[case]]) for case, level in answers if case in keyed and level in rank]
+        self.score = sum(1 for mine, needed in chosen if mine <= needed)
+        self.exact = sum(1 for mine, needed in chosen if mine == needed)
+
     def _repr_extra(self) -> dict:
         return {"cases": len(self.cases), "answered": len(self.answers)}

@@ -386,3 +386,38 @@ function renderQuestion(item, { label, maxAttempts = 2, onCheck, onReveal, revea
 
   return { element: fieldset, show, focus };
 }
+
+/* Keys inside a widget belong to it: arrows between radios, space and enter on buttons,
+ * letters typed in a box. JupyterLab and Notebook 7 (Lumino) match a shortcut's selector
+ * against the focused element itself and its ancestors, stopping at an element marked
+ * data-lm-suppress-shortcuts; the notebook's command-mode selectors end in ":focus", so a
+ * mark on the widget root is not enough and the mark goes on the focused element. Notebook 7
+ * reads keys in the capture phase, before any listener on the widget, so the mark is set by a
+ * capture listener on window (one per page), which runs first in both. The notebook keeps
+ * Escape and keys with Ctrl, Alt or Cmd, and Shift+Enter (run the cell). */
+const KEYS_ROOT = "data-npc-keys";
+const SUPPRESS_SHORTCUTS = "data-lm-suppress-shortcuts";
+
+function notebookKeepsKey(event) {
+  return event.key === "Escape" || event.ctrlKey || event.metaKey || event.altKey || (event.shiftKey && event.key === "Enter");
+}
+
+function markKeysForWidget(event) {
+  const target = event.target;
+  if (!(target instanceof Element) || !target.closest(`[${KEYS_ROOT}]`)) return;
+  target.toggleAttribute(SUPPRESS_SHORTCUTS, !notebookKeepsKey(event));
+}
+
+/** Every widget's default export passes through this (widgets/_base.py adds the call). */
+function keepKeysInWidget(widget) {
+  return Object.assign({}, widget, {
+    render(context) {
+      context.el.setAttribute(KEYS_ROOT, "");
+      if (!window.npcKeysInWidgets) {
+        window.npcKeysInWidgets = true;
+        window.addEventListener("keydown", markKeysForWidget, true);
+      }
+      return widget.render(context);
+    },
+  });
+}

@@ -120,8 +120,11 @@ function render({ model, el }) {
     showSummary(closedCount);
   }
 
+  // Answers set from Python (quiz.answers = {} to retake) replace the browser's copy too,
+  // or a reload would bring the old answers back.
   function onKernelAnswers() {
     answers = Object.assign({}, model.get("answers") || {});
+    save(storageKey, answers);
     show();
   }
   model.on("change:answers", onKernelAnswers);

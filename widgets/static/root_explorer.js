@@ -2,7 +2,22 @@
  * peripheral nerve or cauda equina fits a vignette. Only the first answer to a vignette is
  * scored, so retrying after the feedback cannot raise the score. */
 
+/** The mode decides the whole layout, so a mode set from Python renders the view afresh. */
 function render({ model, el }) {
+  let cleanup = renderMode({ model, el });
+  const onMode = () => {
+    cleanup();
+    el.replaceChildren();
+    cleanup = renderMode({ model, el });
+  };
+  model.on("change:mode", onMode);
+  return () => {
+    model.off("change:mode", onMode);
+    cleanup();
+  };
+}
+
+function renderMode({ model, el }) {
   const roots = model.get("roots");
   const byId = Object.fromEntries(roots.map((r) => [r.id, r]));
   const practice = model.get("practice");
@@ -106,6 +121,11 @@ function render({ model, el }) {
   model.on("change:answered", showScore);
   showRoot();
   if (isPractice) showPractice();
+  return () => {
+    model.off("change:selected_root", showRoot);
+    model.off("change:score", showScore);
+    model.off("change:answered", showScore);
+  };
 }
 
 export default { render };

@@ -97,8 +97,10 @@ function render({ model, el }) {
     score.textContent = `Safe decisions: ${safe} of ${cases.length} (${exact} exactly as keyed) · ${answered} answered`;
   }
 
+  // Answers set from Python replace the browser's copy too, or a reload would undo them.
   function onKernelAnswers() {
     answers = Object.assign({}, model.get("answers"));
+    save(TRIAGE_STORAGE_KEY, answers);
     show();
   }
   model.on("change:answers", onKernelAnswers);
