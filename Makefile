@@ -40,7 +40,7 @@ lab: $(VENV)/.test-installed
 
 # Re-run every chapter top to bottom in a fresh kernel and save outputs (what nbval compares).
 notebooks: $(VENV)/.test-installed
-	$(PY) -m widgets.notebooks chapters/*.ipynb
+	$(PY) -m widgets.notebooks chapters/*.ipynb chapters/cases/*.ipynb chapters/appendix/*.ipynb
 
 figures: $(VENV)/.book-installed
 	for script in images/make_*.py; do $(PY) $$script || exit 1; done
