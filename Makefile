@@ -27,11 +27,16 @@ book: $(VENV)/.book-installed
 	$(JB) build . --warningiserror --nitpick --keep-going --builder html
 	@echo "Book built: open $(BUILD)/index.html (or: $(PY) -m http.server -d $(BUILD))"
 
-test: $(VENV)/.test-installed
+# biome (JavaScript and CSS lint and format), pinned in package.json / package-lock.json.
+node_modules/.bin/biome: package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
+	touch $@
+
+test: $(VENV)/.test-installed node_modules/.bin/biome
 	$(PY) -m pytest tests chapters --nbval --nbval-sanitize-with tests/nbval_sanitize.cfg
 
 # The inner loop: unit tests, lint, the wheel check and nbval, without the book build or a browser.
-test-fast: $(VENV)/.test-installed
+test-fast: $(VENV)/.test-installed node_modules/.bin/biome
 	$(PY) -m pytest tests chapters --nbval --nbval-sanitize-with tests/nbval_sanitize.cfg -m "not browser and not build"
 
 # Rooted at the repository so the chapters' ../images figures and references.bib are served.

@@ -18,7 +18,7 @@
     const host = view.previousElementSibling;
     const slot = document.createElement("div");
     slot.dataset.printSlot = modelId;
-    if (host && host.classList.contains("anywidget-static")) {
+    if (host?.classList.contains("anywidget-static")) {
       drawn[modelId] = host.outerHTML;
       host.replaceWith(slot);
     } else {
@@ -26,7 +26,7 @@
     }
     view.remove();
     const saved = states[modelId];
-    if (saved && saved.state) {
+    if (saved?.state) {
       const state = Object.fromEntries(Object.entries(saved.state).filter(([key]) => !HEAVY.has(key)));
       widgets[modelId] = { anywidget_id: saved.state._anywidget_id || "", state };
     }
@@ -54,4 +54,4 @@
     styles: Array.from(document.querySelectorAll("style"), (style) => style.textContent),
     stylesheets: Array.from(document.querySelectorAll('link[rel="stylesheet"]'), (link) => link.href),
   };
-}
+};

@@ -1,7 +1,7 @@
 // Parse GIFT from stdin with the vendored gift-pegjs grammar and print the questions as JSON.
 // Used by tests/unit/test_quizbank_exports.py; on a syntax error prints the message, exits 1.
-const fs = require("fs");
-const path = require("path");
+const fs = require("node:fs");
+const path = require("node:path");
 const parser = require(path.join(__dirname, "..", "vendor", "gift-pegjs", "gift-parser.js"));
 
 const text = fs.readFileSync(0, "utf8");

@@ -8,8 +8,7 @@
 // calls the module's initialize and render, exactly as anywidget does in JupyterLab.
 // Every course widget is an anywidget (a test checks), so no other manager is needed.
 // Model contract verified against anywidget 0.11.x (tests/unit/test_static_runtime.py).
-(function () {
-  "use strict";
+(() => {
   const STATE_TYPE = "application/vnd.jupyter.widget-state+json";
   const VIEW_TYPE = "application/vnd.jupyter.widget-view+json";
 
@@ -45,7 +44,10 @@
         if (!event) return listeners.clear();
         event.split(/\s+/).forEach((name) => {
           if (!callback) return listeners.delete(name);
-          listeners.set(name, (listeners.get(name) || []).filter((cb) => cb !== callback));
+          listeners.set(
+            name,
+            (listeners.get(name) || []).filter((cb) => cb !== callback),
+          );
         });
       },
       save_changes() {},
@@ -84,7 +86,7 @@
     const host = document.createElement("div");
     host.className = "anywidget-static";
     viewTag.parentNode.insertBefore(host, viewTag);
-    if (!saved || saved.model_name !== "AnyModel") {
+    if (saved?.model_name !== "AnyModel") {
       host.textContent = "This interactive element needs a live Jupyter kernel.";
       return;
     }
@@ -96,13 +98,16 @@
   const models = new Map();
   function modelFor(modelId, state) {
     if (!models.has(modelId)) {
-      models.set(modelId, (async () => {
-        const model = createModel(state);
-        injectCss(model.get("_css"));
-        const widget = await loadModule(model.get("_esm"));
-        if (widget.initialize) await widget.initialize({ model, experimental: {} });
-        return { model, widget };
-      })());
+      models.set(
+        modelId,
+        (async () => {
+          const model = createModel(state);
+          injectCss(model.get("_css"));
+          const widget = await loadModule(model.get("_esm"));
+          if (widget.initialize) await widget.initialize({ model, experimental: {} });
+          return { model, widget };
+        })(),
+      );
     }
     return models.get(modelId);
   }

@@ -48,7 +48,10 @@ function loadSaved(key, isValid) {
   try {
     raw = window.localStorage.getItem(key);
   } catch (error) {
-    return { value: null, note: "This browser does not allow saving progress, so answers last only until you leave the page." };
+    return {
+      value: null,
+      note: "This browser does not allow saving progress, so answers last only until you leave the page.",
+    };
   }
   if (raw === null) return { value: null, note: "" };
   try {
@@ -118,16 +121,23 @@ function scopeSvgIds(svg) {
     node.dataset.svgId = node.id;
     node.id = `${prefix}-${node.id}`;
   });
-  const rewrite = (text) => text.replace(/url\(#([^)]+)\)/g, (match, id) => (renamed.has(id) ? `url(#${renamed.get(id)})` : match));
+  const rewrite = (text) =>
+    text.replace(/url\(#([^)]+)\)/g, (match, id) => (renamed.has(id) ? `url(#${renamed.get(id)})` : match));
   svg.querySelectorAll("*").forEach((node) => {
     for (const attr of Array.from(node.attributes)) {
       if (attr.value.includes("url(#")) node.setAttribute(attr.name, rewrite(attr.value));
-      else if ((attr.name === "href" || attr.name === "xlink:href") && attr.value.startsWith("#") && renamed.has(attr.value.slice(1))) {
+      else if (
+        (attr.name === "href" || attr.name === "xlink:href") &&
+        attr.value.startsWith("#") &&
+        renamed.has(attr.value.slice(1))
+      ) {
         node.setAttribute(attr.name, `#${renamed.get(attr.value.slice(1))}`);
       }
     }
   });
-  svg.querySelectorAll("style").forEach((style) => { style.textContent = rewrite(style.textContent); });
+  svg.querySelectorAll("style").forEach((style) => {
+    style.textContent = rewrite(style.textContent);
+  });
   return svg;
 }
 
@@ -166,7 +176,6 @@ function seededShuffle(list, key, seed = learnerSeed()) {
   return copy;
 }
 
-
 /* Questions, shared by the quiz and the review deck. Items come from widgets/quizbank.py:
  * prompt_html and explanation_html are sanitised there; options are plain text.
  *
@@ -198,7 +207,8 @@ function answerText(item) {
   if (item.type === "numeric") {
     const unit = item.unit ? ` ${item.unit}` : "";
     if (!item.tolerance) return `${tidyNumber(item.answer)}${unit}`;
-    const low = tidyNumber(item.answer - item.tolerance), high = tidyNumber(item.answer + item.tolerance);
+    const low = tidyNumber(item.answer - item.tolerance),
+      high = tidyNumber(item.answer + item.tolerance);
     return `${tidyNumber(item.answer)}${unit} (anything from ${low} to ${high}${unit} is accepted)`;
   }
   return Array.isArray(item.answer) ? item.answer.join("; ") : String(item.answer);
@@ -212,14 +222,23 @@ function nextEntry(item, entry, value, maxAttempts) {
 }
 
 function revealedEntry(entry) {
-  return Object.assign({ value: null, tries: 0, correct: false }, entry || {}, { correct: false, closed: true, revealed: true });
+  return Object.assign({ value: null, tries: 0, correct: false }, entry || {}, {
+    correct: false,
+    closed: true,
+    revealed: true,
+  });
 }
 
 /** Whether an entry earns its point: right, and before any answer was shown. */
-const entryCounts = (entry) => Boolean(entry && entry.closed && entry.correct && !entry.revealed);
+const entryCounts = (entry) => Boolean(entry?.closed && entry.correct && !entry.revealed);
 
-const isValidEntry = (entry) => entry && typeof entry === "object" && typeof entry.correct === "boolean" &&
-  Number.isInteger(entry.tries) && typeof entry.closed === "boolean" && typeof entry.revealed === "boolean";
+const isValidEntry = (entry) =>
+  entry &&
+  typeof entry === "object" &&
+  typeof entry.correct === "boolean" &&
+  Number.isInteger(entry.tries) &&
+  typeof entry.closed === "boolean" &&
+  typeof entry.revealed === "boolean";
 
 /**
  * One question. `options.onCheck(value)` and `options.onReveal()` report what the learner did;
@@ -236,9 +255,13 @@ function renderQuestion(item, { label, maxAttempts = 2, onCheck, onReveal, revea
   let numberInput = null;
   if (item.type === "numeric") {
     numberInput = h("input", { type: "text", inputmode: "decimal", id: `${name}-value`, autocomplete: "off" });
-    const container = h("div", { className: "npc-option npc-numeric" },
-      h("label", { for: numberInput.id }, item.unit ? `Your answer (${item.unit}): ` : "Your answer: "), numberInput,
-      h("span", { className: "npc-mark", "aria-hidden": "true" }));
+    const container = h(
+      "div",
+      { className: "npc-option npc-numeric" },
+      h("label", { for: numberInput.id }, item.unit ? `Your answer (${item.unit}): ` : "Your answer: "),
+      numberInput,
+      h("span", { className: "npc-mark", "aria-hidden": "true" }),
+    );
     optionViews.push({ container, input: numberInput, value: null });
     fieldset.append(container);
   } else {
@@ -247,8 +270,13 @@ function renderQuestion(item, { label, maxAttempts = 2, onCheck, onReveal, revea
     shown.forEach((option, optionIndex) => {
       const input = h("input", { type: kind, name, id: `${name}-${optionIndex}`, value: option });
       const mark = h("span", { className: "npc-mark" });
-      const container = h("div", { className: "npc-option", "data-option": option },
-        input, h("label", { for: input.id }, option), mark);
+      const container = h(
+        "div",
+        { className: "npc-option", "data-option": option },
+        input,
+        h("label", { for: input.id }, option),
+        mark,
+      );
       optionViews.push({ container, input, value: option, mark });
       fieldset.append(container);
     });
@@ -305,13 +333,17 @@ function renderQuestion(item, { label, maxAttempts = 2, onCheck, onReveal, revea
     const keyed = [].concat(item.answer);
     const chosen = entry ? [].concat(entry.value) : [];
     for (const view of optionViews) {
-      if (!entry || entry.value === null) { setMark(view, null, ""); continue; }
+      if (!entry || entry.value === null) {
+        setMark(view, null, "");
+        continue;
+      }
       if (view === optionViews[0] && numberInput) {
         if (entry.correct) setMark(view, "right", "✓ right");
         else setMark(view, "wrong", "✗ wrong");
         continue;
       }
-      const picked = chosen.includes(view.value), isKey = keyed.includes(view.value);
+      const picked = chosen.includes(view.value),
+        isKey = keyed.includes(view.value);
       // An open try marks only a wrong single choice: marking ticks of a multiple-answer
       // item one by one would give the answer away before it is shown.
       if (!entry.closed) {
@@ -319,14 +351,16 @@ function renderQuestion(item, { label, maxAttempts = 2, onCheck, onReveal, revea
         else setMark(view, null, "");
       } else if (picked && isKey) setMark(view, "right", "✓ right");
       else if (picked) setMark(view, "wrong", "✗ wrong");
-      else if (isKey && entry.revealed) setMark(view, "right", item.type === "multiple" ? "✓ should be ticked" : "✓ the answer");
+      else if (isKey && entry.revealed)
+        setMark(view, "right", item.type === "multiple" ? "✓ should be ticked" : "✓ the answer");
       else setMark(view, null, "");
     }
   }
 
   function chosenFeedback(entry) {
     const chosen = [].concat(entry.value === null ? [] : entry.value).map(String);
-    return chosen.filter((option) => item.option_feedback && item.option_feedback[option])
+    return chosen
+      .filter((option) => item.option_feedback?.[option])
       .map((option) => h("p", {}, h("em", {}, `${option}: `), item.option_feedback[option]));
   }
 
@@ -334,18 +368,31 @@ function renderQuestion(item, { label, maxAttempts = 2, onCheck, onReveal, revea
     if (item.type !== "multiple" || entry.correct || !Array.isArray(entry.value)) return null;
     const wrong = entry.value.filter((option) => !item.answer.includes(option));
     const missed = item.answer.filter((option) => !entry.value.includes(option));
-    return h("p", {}, [wrong.length ? `Ticked but wrong: ${wrong.join("; ")}. ` : "",
-      missed.length ? `Not ticked but right: ${missed.join("; ")}.` : ""].join("").trim());
+    return h(
+      "p",
+      {},
+      [
+        wrong.length ? `Ticked but wrong: ${wrong.join("; ")}. ` : "",
+        missed.length ? `Not ticked but right: ${missed.join("; ")}.` : "",
+      ]
+        .join("")
+        .trim(),
+    );
   }
 
   function show(entry) {
     showMarks(entry);
-    const closed = Boolean(entry && entry.closed);
-    optionViews.forEach((view) => { view.input.disabled = closed; });
+    const closed = Boolean(entry?.closed);
+    optionViews.forEach((view) => {
+      view.input.disabled = closed;
+    });
     check.disabled = closed;
     reveal.hidden = closed;
     if (!entry) {
-      optionViews.forEach((view) => { view.input.checked = false; if (view.input === numberInput) view.input.value = ""; });
+      optionViews.forEach((view) => {
+        view.input.checked = false;
+        if (view.input === numberInput) view.input.value = "";
+      });
       delete feedback.dataset.correct;
       delete fieldset.dataset.state;
       feedback.replaceChildren();
@@ -353,30 +400,45 @@ function renderQuestion(item, { label, maxAttempts = 2, onCheck, onReveal, revea
     }
     if (entry.value !== null) {
       if (numberInput) numberInput.value = String(entry.value);
-      else optionViews.forEach((view) => { view.input.checked = [].concat(entry.value).includes(view.value); });
+      else
+        optionViews.forEach((view) => {
+          view.input.checked = [].concat(entry.value).includes(view.value);
+        });
     }
     fieldset.dataset.state = closed ? (entry.revealed ? "revealed" : "right") : "trying";
     feedback.dataset.correct = String(entry.correct);
     if (!closed) {
       const left = maxAttempts - entry.tries;
-      feedback.replaceChildren(...[
-        h("p", {}, h("strong", { className: "npc-verdict" }, "Not quite."),
-          ` Try again: ${left} ${left === 1 ? "try" : "tries"} left before the answer is shown.`),
-        item.hint ? h("p", {}, h("em", {}, "Hint: "), item.hint) : null,
-        ...chosenFeedback(entry),
-      ].filter(Boolean));
+      feedback.replaceChildren(
+        ...[
+          h(
+            "p",
+            {},
+            h("strong", { className: "npc-verdict" }, "Not quite."),
+            ` Try again: ${left} ${left === 1 ? "try" : "tries"} left before the answer is shown.`,
+          ),
+          item.hint ? h("p", {}, h("em", {}, "Hint: "), item.hint) : null,
+          ...chosenFeedback(entry),
+        ].filter(Boolean),
+      );
       return;
     }
     const verdict = entry.correct ? "Correct." : entry.tries > 0 ? "Not quite." : "Answer shown.";
-    feedback.replaceChildren(...[
-      h("p", {}, h("strong", { className: "npc-verdict" }, verdict),
-        entry.correct ? "" : ` The answer is: ${answerText(item)}.`,
-        entry.correct || !revealedNote ? "" : ` ${revealedNote}`),
-      multipleDetail(entry),
-      ...chosenFeedback(entry),
-      setSanitisedHtml(h("div", {}), item.explanation_html),
-      h("p", { className: "npc-muted" }, "Source: ", item.citation),
-    ].filter(Boolean));
+    feedback.replaceChildren(
+      ...[
+        h(
+          "p",
+          {},
+          h("strong", { className: "npc-verdict" }, verdict),
+          entry.correct ? "" : ` The answer is: ${answerText(item)}.`,
+          entry.correct || !revealedNote ? "" : ` ${revealedNote}`,
+        ),
+        multipleDetail(entry),
+        ...chosenFeedback(entry),
+        setSanitisedHtml(h("div", {}), item.explanation_html),
+        h("p", { className: "npc-muted" }, "Source: ", item.citation),
+      ].filter(Boolean),
+    );
   }
 
   function focus() {
@@ -399,7 +461,13 @@ const KEYS_ROOT = "data-npc-keys";
 const SUPPRESS_SHORTCUTS = "data-lm-suppress-shortcuts";
 
 function notebookKeepsKey(event) {
-  return event.key === "Escape" || event.ctrlKey || event.metaKey || event.altKey || (event.shiftKey && event.key === "Enter");
+  return (
+    event.key === "Escape" ||
+    event.ctrlKey ||
+    event.metaKey ||
+    event.altKey ||
+    (event.shiftKey && event.key === "Enter")
+  );
 }
 
 function markKeysForWidget(event) {

@@ -8,7 +8,10 @@ const SVG_NS = "http://www.w3.org/2000/svg";
 const PRETEST_MIN = 1;
 const PRETEST_MAX = 99;
 
-const likelihoodRatios = (test) => [test.sensitivity / (1 - test.specificity), (1 - test.sensitivity) / test.specificity];
+const likelihoodRatios = (test) => [
+  test.sensitivity / (1 - test.specificity),
+  (1 - test.sensitivity) / test.specificity,
+];
 const logit = (p) => Math.log(p / (1 - p));
 
 function postTest(pretest, ratio) {
@@ -48,10 +51,17 @@ function scale(group, x, ticks, yOf, side, labelled = () => true) {
   const direction = side === "left" ? -1 : 1;
   group.append(svg("line", { x1: x, x2: x, y1: NOMOGRAM.top, y2: NOMOGRAM.bottom, class: "npc-nomogram-axis" }));
   for (const tick of ticks) {
-    const y = yOf(tick), major = labelled(tick);
+    const y = yOf(tick),
+      major = labelled(tick);
     group.append(svg("line", { x1: x, x2: x + direction * (major ? 6 : 3), y1: y, y2: y, class: "npc-nomogram-axis" }));
     if (major) {
-      group.append(svg("text", { x: x + direction * 9, y: y + 3.5, "text-anchor": side === "left" ? "end" : "start" }, String(tick)));
+      group.append(
+        svg(
+          "text",
+          { x: x + direction * 9, y: y + 3.5, "text-anchor": side === "left" ? "end" : "start" },
+          String(tick),
+        ),
+      );
     }
   }
 }
@@ -64,8 +74,11 @@ function axisTitle(group, x, lines) {
 
 function nomogram(labelId) {
   const root = svg("svg", {
-    viewBox: `0 0 ${NOMOGRAM.width} ${NOMOGRAM.height}`, role: "img", "aria-labelledby": labelId,
-    class: "npc-nomogram", "data-role": "nomogram",
+    viewBox: `0 0 ${NOMOGRAM.width} ${NOMOGRAM.height}`,
+    role: "img",
+    "aria-labelledby": labelId,
+    class: "npc-nomogram",
+    "data-role": "nomogram",
   });
   const axes = svg("g", { "aria-hidden": "true" });
   axisTitle(axes, NOMOGRAM.x[0], ["Pre-test", "probability (%)"]);
@@ -76,9 +89,14 @@ function nomogram(labelId) {
   scale(axes, NOMOGRAM.x[1], RATIO_TICKS, ratioY, "left", (t) => RATIO_LABELS.has(t));
   scale(axes, NOMOGRAM.x[2], PROBABILITY_TICKS, (t) => posttestY(t / 100), "right", probabilityLabel);
   // Result lines under the scales (so tick labels, haloed, stay readable), dots on top.
-  const lines = {}, under = svg("g", { "aria-hidden": "true" }), over = svg("g", { "aria-hidden": "true" });
+  const lines = {},
+    under = svg("g", { "aria-hidden": "true" }),
+    over = svg("g", { "aria-hidden": "true" });
   for (const result of ["positive", "negative"]) {
-    lines[result] = svg("line", { class: `npc-nomogram-line npc-nomogram-${result}`, "data-role": `nomogram-${result}` });
+    lines[result] = svg("line", {
+      class: `npc-nomogram-line npc-nomogram-${result}`,
+      "data-role": `nomogram-${result}`,
+    });
     under.append(lines[result]);
   }
   const dots = [0, 1, 2].map(() => svg("circle", { r: 3.5, class: "npc-nomogram-dot" }));
@@ -86,10 +104,13 @@ function nomogram(labelId) {
   root.append(under, axes, over);
 
   function draw(pretest, ratios) {
-    const [xPre, , xPost] = NOMOGRAM.x, yPre = pretestY(pretest);
+    const [xPre, , xPost] = NOMOGRAM.x,
+      yPre = pretestY(pretest);
     ["positive", "negative"].forEach((result, index) => {
       const yPost = posttestY(postTest(pretest, ratios[index]));
-      Object.entries({ x1: xPre, y1: yPre, x2: xPost, y2: yPost }).forEach(([k, v]) => lines[result].setAttribute(k, v.toFixed(2)));
+      Object.entries({ x1: xPre, y1: yPre, x2: xPost, y2: yPost }).forEach(([k, v]) =>
+        lines[result].setAttribute(k, v.toFixed(2)),
+      );
       dots[index + 1].setAttribute("cx", xPost);
       dots[index + 1].setAttribute("cy", yPost.toFixed(2));
     });
@@ -130,15 +151,22 @@ function testChoices(tests, onChoose) {
  */
 function readPretest(text) {
   const number = parseNumber(text);
-  if (String(text).trim() === "") return { message: `Enter a pre-test probability from ${PRETEST_MIN} to ${PRETEST_MAX} %.`, clamped: null };
-  if (!Number.isFinite(number)) return { message: `"${text}" is not a number. Enter a percentage from ${PRETEST_MIN} to ${PRETEST_MAX}.`, clamped: null };
+  if (String(text).trim() === "")
+    return { message: `Enter a pre-test probability from ${PRETEST_MIN} to ${PRETEST_MAX} %.`, clamped: null };
+  if (!Number.isFinite(number))
+    return {
+      message: `"${text}" is not a number. Enter a percentage from ${PRETEST_MIN} to ${PRETEST_MAX}.`,
+      clamped: null,
+    };
   if (number >= PRETEST_MIN && number <= PRETEST_MAX) return { value: number };
   const clamped = Math.min(PRETEST_MAX, Math.max(PRETEST_MIN, number));
   const range = `${PRETEST_MIN} to ${PRETEST_MAX} %`;
   let why = `${number} % is outside ${range}.`;
-  if (number === 0 || number === 100) why = `${number} % is outside ${range}: at 0 or 100 % no test result can change the probability.`;
+  if (number === 0 || number === 100)
+    why = `${number} % is outside ${range}: at 0 or 100 % no test result can change the probability.`;
   else if (number < 0 || number > 100) why = `${number} % is not a probability: enter ${range}.`;
-  else if (number < 1) why = `${number} % is below ${PRETEST_MIN} %. Enter a percentage: ${Number((number * 100).toFixed(1))} means ${number}.`;
+  else if (number < 1)
+    why = `${number} % is below ${PRETEST_MIN} %. Enter a percentage: ${Number((number * 100).toFixed(1))} means ${number}.`;
   return { message: why, clamped };
 }
 
@@ -147,39 +175,77 @@ function render({ model, el }) {
   const root = h("div", { className: "npc-widget npc-accuracy", "data-widget": "test-accuracy" });
   const choices = testChoices(tests, (id) => syncTrait(model, "test", id));
 
-  const labelId = uniqueId("pretest-label"), messageId = uniqueId("pretest-message");
+  const labelId = uniqueId("pretest-label"),
+    messageId = uniqueId("pretest-message");
   const box = h("input", {
-    type: "text", inputmode: "decimal", id: uniqueId("pretest"), "data-role": "pretest", autocomplete: "off",
-    "aria-describedby": messageId, size: "5",
+    type: "text",
+    inputmode: "decimal",
+    id: uniqueId("pretest"),
+    "data-role": "pretest",
+    autocomplete: "off",
+    "aria-describedby": messageId,
+    size: "5",
   });
   const slider = h("input", {
-    type: "range", min: String(PRETEST_MIN), max: String(PRETEST_MAX), step: "1", "data-role": "pretest-slider",
+    type: "range",
+    min: String(PRETEST_MIN),
+    max: String(PRETEST_MAX),
+    step: "1",
+    "data-role": "pretest-slider",
     "aria-labelledby": labelId,
   });
-  const message = h("p", { id: messageId, className: "npc-accuracy-message", "data-role": "pretest-message", "aria-live": "polite" });
+  const message = h("p", {
+    id: messageId,
+    className: "npc-accuracy-message",
+    "data-role": "pretest-message",
+    "aria-live": "polite",
+  });
   const positive = h("strong", { "data-role": "post-test-positive" });
   const negative = h("strong", { "data-role": "post-test-negative" });
   const ratios = h("p", { "data-role": "likelihood-ratios" });
-  const results = h("p", { "data-role": "results", "aria-live": "polite" },
-    "After a positive result: ", positive, ". After a negative result: ", negative, ".");
+  const results = h(
+    "p",
+    { "data-role": "results", "aria-live": "polite" },
+    "After a positive result: ",
+    positive,
+    ". After a negative result: ",
+    negative,
+    ".",
+  );
   const captionId = uniqueId("nomogram-caption");
   const caption = h("figcaption", { id: captionId, "data-role": "nomogram-text" });
   const chart = nomogram(captionId);
-  const legend = h("p", { className: "npc-nomogram-legend", "aria-hidden": "true" },
+  const legend = h(
+    "p",
+    { className: "npc-nomogram-legend", "aria-hidden": "true" },
     h("span", {}, h("span", { className: "npc-nomogram-key npc-nomogram-key-positive" }), " positive result (solid)"),
-    h("span", {}, h("span", { className: "npc-nomogram-key npc-nomogram-key-negative" }), " negative result (dashed)"));
+    h("span", {}, h("span", { className: "npc-nomogram-key npc-nomogram-key-negative" }), " negative result (dashed)"),
+  );
   const figure = h("figure", { className: "npc-nomogram-figure" }, chart.element, legend, caption);
   const source = h("p", { className: "npc-muted" });
 
-  root.append(h("div", { className: "npc-accuracy-layout" },
-    h("div", { className: "npc-accuracy-controls" },
-      choices.element,
-      h("div", { className: "npc-accuracy-pretest" },
-        h("label", { id: labelId, for: box.id }, "Pre-test probability of disc herniation (%)"),
-        h("div", { className: "npc-accuracy-inputs" }, slider, box),
-        message),
-      ratios, results, source),
-    figure));
+  root.append(
+    h(
+      "div",
+      { className: "npc-accuracy-layout" },
+      h(
+        "div",
+        { className: "npc-accuracy-controls" },
+        choices.element,
+        h(
+          "div",
+          { className: "npc-accuracy-pretest" },
+          h("label", { id: labelId, for: box.id }, "Pre-test probability of disc herniation (%)"),
+          h("div", { className: "npc-accuracy-inputs" }, slider, box),
+          message,
+        ),
+        ratios,
+        results,
+        source,
+      ),
+      figure,
+    ),
+  );
   el.append(root);
 
   /** Show everything for a valid pre-test probability p (0-1), or withdraw the results. */
@@ -199,7 +265,8 @@ function render({ model, el }) {
     positive.textContent = percent(after[0]);
     negative.textContent = percent(after[1]);
     chart.draw(p, [lrPositive, lrNegative]);
-    caption.textContent = `Fagan nomogram, ${test.name}, estimate from ${test.estimate}: from a pre-test probability of ${percent(p)}, ` +
+    caption.textContent =
+      `Fagan nomogram, ${test.name}, estimate from ${test.estimate}: from a pre-test probability of ${percent(p)}, ` +
       `a line through LR+ ${lrPositive.toFixed(2)} meets the post-test scale at ${percent(after[0])}, ` +
       `and a line through LR− ${lrNegative.toFixed(2)} at ${percent(after[1])}.`;
   }
@@ -215,7 +282,9 @@ function render({ model, el }) {
   /** The model's state, drawn into every control (called on any change from Python too). */
   function show() {
     const p = model.get("pretest");
-    choices.radios.forEach((r) => { r.checked = r.value === model.get("test"); });
+    choices.radios.forEach((r) => {
+      r.checked = r.value === model.get("test");
+    });
     slider.value = String(Math.round(p * 100));
     slider.setAttribute("aria-valuetext", `${boxText(p)} %`);
     if (!typing) box.value = boxText(p);

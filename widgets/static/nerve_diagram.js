@@ -6,7 +6,7 @@
 const FIND_KEY = "npc-nerve-find:v1";
 const HINT_AFTER = 2;
 const SHOW_ME_AFTER = 3;
-const touchWords = () => window.matchMedia && window.matchMedia("(pointer: coarse)").matches;
+const touchWords = () => window.matchMedia?.("(pointer: coarse)").matches;
 
 function regionPanel(region) {
   if (!region) {
@@ -23,18 +23,30 @@ function regionPanel(region) {
 }
 
 function causePanel(cause, byId) {
-  if (!cause) return [h("p", { className: "npc-muted" }, "Choose a cause to see where it acts; choose it again to clear it.")];
+  if (!cause)
+    return [h("p", { className: "npc-muted" }, "Choose a cause to see where it acts; choose it again to clear it.")];
   return [
     h("h4", {}, cause.label),
     h("p", {}, cause.mechanism),
-    h("p", {}, h("strong", {}, "Where it acts (marked in the picture): "), cause.regions.map((id) => byId[id].label).join("; ")),
+    h(
+      "p",
+      {},
+      h("strong", {}, "Where it acts (marked in the picture): "),
+      cause.regions.map((id) => byId[id].label).join("; "),
+    ),
     h("p", { className: "npc-muted" }, "Source: ", cause.citation),
   ];
 }
 
 /** Find-mode progress: { results: { regionId: { misses, done, revealed } } }. */
-const validFindProgress = (value) => value && typeof value === "object" && value.results && typeof value.results === "object" &&
-  Object.values(value.results).every((r) => r && Number.isInteger(r.misses) && typeof r.done === "boolean" && typeof r.revealed === "boolean");
+const validFindProgress = (value) =>
+  value &&
+  typeof value === "object" &&
+  value.results &&
+  typeof value.results === "object" &&
+  Object.values(value.results).every(
+    (r) => r && Number.isInteger(r.misses) && typeof r.done === "boolean" && typeof r.revealed === "boolean",
+  );
 
 function render({ model, el }) {
   const mode = model.get("mode");
@@ -43,26 +55,50 @@ function render({ model, el }) {
   const plate = model.get("plate");
   const isFind = mode === "find";
 
-  const root = h("div", { className: "npc-widget npc-diagram", "data-widget": "nerve-diagram", "data-mode": mode,
-    "data-labels": isFind ? "off" : "on", "data-layer": "deep" });
+  const root = h("div", {
+    className: "npc-widget npc-diagram",
+    "data-widget": "nerve-diagram",
+    "data-mode": mode,
+    "data-labels": isFind ? "off" : "on",
+    "data-layer": "deep",
+  });
   const figure = h("div", { className: "npc-diagram-figure", "data-plate": plate.plate });
   const side = h("div", { className: "npc-diagram-side" });
   const panel = h("div", { className: "npc-diagram-panel", "data-role": "region-info", "aria-live": "polite" });
   const descriptionId = uniqueId("plate-description");
-  const description = h("details", { className: "npc-diagram-description", id: descriptionId },
-    h("summary", {}, "The picture in words"), ...plate.description.map((text) => h("p", {}, text)));
+  const description = h(
+    "details",
+    { className: "npc-diagram-description", id: descriptionId },
+    h("summary", {}, "The picture in words"),
+    ...plate.description.map((text) => h("p", {}, text)),
+  );
 
   const tools = h("div", { className: "npc-diagram-tools", role: "group", "aria-label": "Picture options" });
   const labelsButton = h("button", { type: "button", "data-action": "labels", "aria-pressed": "true" }, "Show labels");
-  const layerButton = h("button", { type: "button", "data-action": "layer", "aria-pressed": "false" }, "Gluteus maximus in place");
+  const layerButton = h(
+    "button",
+    { type: "button", "data-action": "layer", "aria-pressed": "false" },
+    "Gluteus maximus in place",
+  );
   const zoomIn = h("button", { type: "button", "data-action": "zoom-in", "aria-label": "Zoom in" }, "+");
-  const zoomOut = h("button", { type: "button", "data-action": "zoom-out", "aria-label": "Zoom out", disabled: true }, "−");
+  const zoomOut = h(
+    "button",
+    { type: "button", "data-action": "zoom-out", "aria-label": "Zoom out", disabled: true },
+    "−",
+  );
   if (!isFind) tools.append(labelsButton);
   if (mode === "explore") tools.append(layerButton);
   tools.append(zoomIn, zoomOut);
 
-  root.append(h("p", { className: "npc-muted" }, model.get("title")),
-    h("div", { className: "npc-diagram-layout" }, side, h("div", { className: "npc-diagram-picture" }, tools, figure, description)));
+  root.append(
+    h("p", { className: "npc-muted" }, model.get("title")),
+    h(
+      "div",
+      { className: "npc-diagram-layout" },
+      side,
+      h("div", { className: "npc-diagram-picture" }, tools, figure, description),
+    ),
+  );
   el.append(root);
 
   figure.innerHTML = model.get("svg");
@@ -86,7 +122,9 @@ function render({ model, el }) {
     group.addEventListener("focus", () => setRoving(region.id));
     elements[region.id] = group;
   }
-  const sheets = Object.fromEntries(Array.from(svg.querySelectorAll("[data-sheet-for]")).map((node) => [node.dataset.sheetFor, node]));
+  const sheets = Object.fromEntries(
+    Array.from(svg.querySelectorAll("[data-sheet-for]")).map((node) => [node.dataset.sheetFor, node]),
+  );
 
   /* --- keyboard: one tab stop, arrow keys in anatomical order --- */
   const order = plate.focus_order.filter((id) => elements[id]);
@@ -97,7 +135,8 @@ function render({ model, el }) {
   }
   function setRoving(id) {
     rovingId = id;
-    for (const [regionId, group] of Object.entries(elements)) group.setAttribute("tabindex", regionId === id ? "0" : "-1");
+    for (const [regionId, group] of Object.entries(elements))
+      group.setAttribute("tabindex", regionId === id ? "0" : "-1");
   }
   svg.addEventListener("keydown", (event) => {
     const ids = reachable();
@@ -127,7 +166,10 @@ function render({ model, el }) {
   let baseWidth = 0; // the picture's width unzoomed: zoom is relative to what the learner saw
   function setZoom(step) {
     if (zoomStep === 0) baseWidth = svg.getBoundingClientRect().width;
-    const before = { x: (figure.scrollLeft + figure.clientWidth / 2) / figure.scrollWidth, y: (figure.scrollTop + figure.clientHeight / 2) / figure.scrollHeight };
+    const before = {
+      x: (figure.scrollLeft + figure.clientWidth / 2) / figure.scrollWidth,
+      y: (figure.scrollTop + figure.clientHeight / 2) / figure.scrollHeight,
+    };
     zoomStep = Math.max(0, Math.min(ZOOMS.length - 1, step));
     figure.toggleAttribute("data-zoomed", zoomStep > 0);
     svg.style.width = zoomStep > 0 ? `${Math.round(ZOOMS[zoomStep] * baseWidth)}px` : "";
@@ -183,11 +225,19 @@ function render({ model, el }) {
     return progress.results[regionId];
   }
   const currentPrompt = () => promptOrder.find((p) => !resultFor(p.region).done);
-  const firstTry = () => promptOrder.filter((p) => { const r = resultFor(p.region); return r.done && !r.revealed && r.misses === 0; }).length;
+  const firstTry = () =>
+    promptOrder.filter((p) => {
+      const r = resultFor(p.region);
+      return r.done && !r.revealed && r.misses === 0;
+    }).length;
 
   function saveFind() {
     save(FIND_KEY, progress);
-    syncTrait(model, "found", promptOrder.filter((p) => resultFor(p.region).done).map((p) => p.region));
+    syncTrait(
+      model,
+      "found",
+      promptOrder.filter((p) => resultFor(p.region).done).map((p) => p.region),
+    );
     syncTrait(model, "score", firstTry());
   }
 
@@ -195,10 +245,14 @@ function render({ model, el }) {
     const next = currentPrompt();
     const done = promptOrder.filter((p) => resultFor(p.region).done).length;
     nameStructures(Boolean(next));
-    for (const [id, group] of Object.entries(elements)) group.toggleAttribute("data-found", Boolean(progress.results[id]?.done));
+    for (const [id, group] of Object.entries(elements))
+      group.toggleAttribute("data-found", Boolean(progress.results[id]?.done));
     if (next) {
       const text = touchWords() ? next.prompt.replace(/^Click/, "Tap") : next.prompt;
-      promptBox.replaceChildren(h("span", { className: "npc-muted" }, `Structure ${done + 1} of ${promptOrder.length}: `), text);
+      promptBox.replaceChildren(
+        h("span", { className: "npc-muted" }, `Structure ${done + 1} of ${promptOrder.length}: `),
+        text,
+      );
     } else {
       promptBox.textContent = `You have been through all ${promptOrder.length} structures. Labels are back on; press Start again to try once more.`;
     }
@@ -209,7 +263,9 @@ function render({ model, el }) {
 
   function verdict(correct, ...rest) {
     feedback.dataset.correct = String(correct);
-    feedback.replaceChildren(h("p", {}, h("strong", { className: "npc-verdict" }, correct ? "Correct." : "Not quite."), ...rest));
+    feedback.replaceChildren(
+      h("p", {}, h("strong", { className: "npc-verdict" }, correct ? "Correct." : "Not quite."), ...rest),
+    );
   }
 
   function findChoose(regionId) {
@@ -218,13 +274,19 @@ function render({ model, el }) {
     const result = resultFor(target.region);
     if (regionId === target.region) {
       result.done = true;
-      verdict(true, ` You found it: ${byId[regionId].label}.`,
-        result.misses === 0 ? " Found at the first try." : ` Found after ${result.misses} ${result.misses === 1 ? "miss" : "misses"}, so it does not count towards your score.`);
+      verdict(
+        true,
+        ` You found it: ${byId[regionId].label}.`,
+        result.misses === 0
+          ? " Found at the first try."
+          : ` Found after ${result.misses} ${result.misses === 1 ? "miss" : "misses"}, so it does not count towards your score.`,
+      );
       syncTrait(model, "selected", regionId);
     } else {
       result.misses += 1;
       const rest = [` You chose: ${byId[regionId].label}. Try again.`];
-      if (result.misses >= HINT_AFTER) rest.push(h("br"), h("em", {}, "Hint: "), `look for ${byId[target.region].where}.`);
+      if (result.misses >= HINT_AFTER)
+        rest.push(h("br"), h("em", {}, "Hint: "), `look for ${byId[target.region].where}.`);
       if (result.misses >= SHOW_ME_AFTER) rest.push(" Or press Show me.");
       verdict(false, ...rest);
     }
@@ -238,8 +300,14 @@ function render({ model, el }) {
     Object.assign(resultFor(target.region), { done: true, revealed: true });
     elements[target.region].toggleAttribute("data-reveal", true);
     feedback.dataset.correct = "false";
-    feedback.replaceChildren(h("p", {}, h("strong", { className: "npc-verdict" }, "Shown."),
-      ` Here it is: the ${byId[target.region].label}, outlined in the picture. It does not count towards your score.`));
+    feedback.replaceChildren(
+      h(
+        "p",
+        {},
+        h("strong", { className: "npc-verdict" }, "Shown."),
+        ` Here it is: the ${byId[target.region].label}, outlined in the picture. It does not count towards your score.`,
+      ),
+    );
     syncTrait(model, "selected", target.region);
     saveFind();
     showFindState();
@@ -258,8 +326,18 @@ function render({ model, el }) {
   /* --- causes mode --- */
   const causes = model.get("cause_data");
   const causeBox = h("div", { className: "npc-note", "data-role": "cause-info", "aria-live": "polite" });
-  const causeButtons = causes.map((cause) => h("button", { type: "button", "data-cause": cause.id, "aria-pressed": "false",
-    onclick: () => syncTrait(model, "cause", model.get("cause") === cause.id ? "" : cause.id) }, cause.label));
+  const causeButtons = causes.map((cause) =>
+    h(
+      "button",
+      {
+        type: "button",
+        "data-cause": cause.id,
+        "aria-pressed": "false",
+        onclick: () => syncTrait(model, "cause", model.get("cause") === cause.id ? "" : cause.id),
+      },
+      cause.label,
+    ),
+  );
 
   function choose(regionId) {
     setRoving(regionId);
@@ -276,13 +354,19 @@ function render({ model, el }) {
       panel.hidden = !selected;
       causeBox.hidden = Boolean(selected);
     }
-    if (isFind) panel.hidden = !selected || Boolean(currentPrompt() && currentPrompt().region !== selected && !progress.results[selected]?.done);
+    if (isFind)
+      panel.hidden =
+        !selected ||
+        Boolean(currentPrompt() && currentPrompt().region !== selected && !progress.results[selected]?.done);
   }
 
   function showCause() {
     const chosen = causes.find((cause) => cause.id === model.get("cause"));
-    causeButtons.forEach((button) => button.setAttribute("aria-pressed", String(button.dataset.cause === model.get("cause"))));
-    for (const [id, group] of Object.entries(elements)) group.toggleAttribute("data-highlight", Boolean(chosen && chosen.regions.includes(id)));
+    causeButtons.forEach((button) =>
+      button.setAttribute("aria-pressed", String(button.dataset.cause === model.get("cause"))),
+    );
+    for (const [id, group] of Object.entries(elements))
+      group.toggleAttribute("data-highlight", Boolean(chosen?.regions.includes(id)));
     causeBox.replaceChildren(...causePanel(chosen, byId));
     if (model.get("selected")) syncTrait(model, "selected", "");
   }
@@ -291,10 +375,23 @@ function render({ model, el }) {
     const saved = loadSaved(FIND_KEY, validFindProgress);
     if (saved.value) progress = saved.value;
     progressNote.textContent = saved.note;
-    side.append(promptBox, feedback, h("div", { className: "npc-question-actions" }, hintButton, restartButton), scoreBox, progressNote);
+    side.append(
+      promptBox,
+      feedback,
+      h("div", { className: "npc-question-actions" }, hintButton, restartButton),
+      scoreBox,
+      progressNote,
+    );
   }
   if (mode === "causes") {
-    side.append(h("div", { className: "npc-diagram-causes", role: "group", "aria-label": "Causes of nerve pain in the hamstring" }, causeButtons), causeBox);
+    side.append(
+      h(
+        "div",
+        { className: "npc-diagram-causes", role: "group", "aria-label": "Causes of nerve pain in the hamstring" },
+        causeButtons,
+      ),
+      causeBox,
+    );
   }
   side.append(panel);
 

@@ -17,8 +17,11 @@ function renderHotspotQuestion(item, options, plate) {
   fieldset.classList.add("npc-hotspot");
 
   const figure = h("div", { className: "npc-hotspot-figure", "data-plate": "posterior-thigh" });
-  const chosenNote = h("p", { className: "npc-muted", "data-role": "hotspot-choice", "aria-live": "polite" },
-    "Pick a structure in the picture, then press Check.");
+  const chosenNote = h(
+    "p",
+    { className: "npc-muted", "data-role": "hotspot-choice", "aria-live": "polite" },
+    "Pick a structure in the picture, then press Check.",
+  );
   figure.innerHTML = plate.svg;
   const svg = scopeSvgIds(figure.querySelector("svg"));
   svg.removeAttribute("width");
@@ -26,12 +29,17 @@ function renderHotspotQuestion(item, options, plate) {
   svg.querySelector("title")?.remove();
   svg.setAttribute("viewBox", plate.anatomy_box.join(" "));
   svg.setAttribute("role", "group");
-  svg.setAttribute("aria-label", "Picture to answer on: use the arrow keys to move between structures, Enter to pick one.");
+  svg.setAttribute(
+    "aria-label",
+    "Picture to answer on: use the arrow keys to move between structures, Enter to pick one.",
+  );
   svg.querySelector(".np-labels")?.remove(); // a labelled picture would give the answer away
   const firstOption = fieldset.querySelector(".npc-option");
   fieldset.insertBefore(h("div", {}, figure, chosenNote), firstOption);
 
-  const radios = Object.fromEntries(Array.from(fieldset.querySelectorAll(".npc-option input")).map((input) => [input.value, input]));
+  const radios = Object.fromEntries(
+    Array.from(fieldset.querySelectorAll(".npc-option input")).map((input) => [input.value, input]),
+  );
   const order = plate.focus_order.filter((id) => svg.querySelector(`g[data-svg-id="${id}"]`));
   const groups = {};
   order.forEach((id, index) => {
@@ -71,14 +79,14 @@ function renderHotspotQuestion(item, options, plate) {
   /** After renderQuestion marks its (hidden) options, show the same marks on the picture. */
   function show(entry) {
     inner.show(entry);
-    const closed = Boolean(entry && entry.closed);
+    const closed = Boolean(entry?.closed);
     for (const [id, group] of Object.entries(groups)) {
       const label = plate.regions.find((r) => r.id === id).label;
       const option = fieldset.querySelector(`.npc-option[data-option="${CSS.escape(label)}"]`);
       const mark = option ? option.dataset.mark : undefined;
       if (mark) group.dataset.mark = mark;
       else delete group.dataset.mark;
-      group.setAttribute("aria-pressed", String(Boolean(radios[label] && radios[label].checked)));
+      group.setAttribute("aria-pressed", String(Boolean(radios[label]?.checked)));
       // Names come back once the question is closed: now they teach rather than give away.
       group.setAttribute("aria-label", closed ? label : group.dataset.neutralName);
     }

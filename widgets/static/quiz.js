@@ -11,7 +11,9 @@ function render({ model, el }) {
   const storageKey = `npc-quiz:${QUIZ_STORAGE_VERSION}:${model.get("bank")}:${model.get("bank_hash")}`;
   const validIds = new Set(items.map((item) => item.id));
   const isValidProgress = (value) =>
-    value && typeof value === "object" && !Array.isArray(value) &&
+    value &&
+    typeof value === "object" &&
+    !Array.isArray(value) &&
     Object.entries(value).every(([id, entry]) => validIds.has(id) && isValidEntry(entry));
 
   const saved = loadSaved(storageKey, isValidProgress);
@@ -25,10 +27,13 @@ function render({ model, el }) {
   const score = h("p", { className: "npc-quiz-score", "data-role": "score", "aria-live": "polite" });
   const summary = h("div", { className: "npc-quiz-summary", "data-role": "summary", "aria-live": "polite" });
   const restart = h("button", { type: "button", "data-action": "restart", onclick: startAgain }, "Start again");
-  const how = h("p", { className: "npc-muted" },
+  const how = h(
+    "p",
+    { className: "npc-muted" },
     maxAttempts > 1
       ? `You have ${maxAttempts} tries per question. A question counts if you get it right before the answer is shown.`
-      : "One try per question; a question counts if you get it right.");
+      : "One try per question; a question counts if you get it right.",
+  );
   root.append(h("h3", {}, model.get("title")), how, note);
 
   const plate = model.get("plate");
@@ -50,7 +55,11 @@ function render({ model, el }) {
   root.append(list);
 
   const pager = h("div", { className: "npc-quiz-pager", "data-role": "pager" });
-  const previous = h("button", { type: "button", "data-action": "previous-question", onclick: () => turn(-1) }, "Previous question");
+  const previous = h(
+    "button",
+    { type: "button", "data-action": "previous-question", onclick: () => turn(-1) },
+    "Previous question",
+  );
   const next = h("button", { type: "button", "data-action": "next-question", onclick: () => turn(1) }, "Next question");
   const position = h("span", { "data-role": "position", "aria-live": "polite" });
   if (paged) {
@@ -82,7 +91,11 @@ function render({ model, el }) {
     save(storageKey, answers);
     syncTrait(model, "answers", answers);
     syncTrait(model, "score", items.filter((item) => entryCounts(answers[item.id])).length);
-    syncTrait(model, "completed", items.every((item) => answers[item.id] && answers[item.id].closed));
+    syncTrait(
+      model,
+      "completed",
+      items.every((item) => answers[item.id] && answers[item.id].closed),
+    );
     show();
   }
 
@@ -95,11 +108,25 @@ function render({ model, el }) {
       const mine = items.filter((item) => item.objective === objective.id);
       if (mine.length === 0) return null;
       const right = mine.filter((item) => entryCounts(answers[item.id])).length;
-      const advice = right === mine.length ? "well done."
-        : objective.section_url ? h("span", {}, "review ", h("a", { href: objective.section_url }, objective.section_title || "this section"), ".")
-          : "review this part of the chapter.";
-      return h("li", { "data-objective": objective.id },
-        h("strong", {}, `${objective.text}: `), `${right} of ${mine.length} right — `, advice);
+      const advice =
+        right === mine.length
+          ? "well done."
+          : objective.section_url
+            ? h(
+                "span",
+                {},
+                "review ",
+                h("a", { href: objective.section_url }, objective.section_title || "this section"),
+                ".",
+              )
+            : "review this part of the chapter.";
+      return h(
+        "li",
+        { "data-objective": objective.id },
+        h("strong", {}, `${objective.text}: `),
+        `${right} of ${mine.length} right — `,
+        advice,
+      );
     });
     summary.replaceChildren(h("h4", {}, "Your results by learning objective"), h("ul", {}, rows));
   }
@@ -141,7 +168,7 @@ function forgetOlderFormat(bank) {
     if (old.length === 0) return "";
     old.forEach((key) => window.localStorage.removeItem(key));
     return "This quiz now counts a question only if you get it right before the answer is shown, so your earlier answers were reset.";
-  } catch (error) {
+  } catch (_error) {
     return "";
   }
 }

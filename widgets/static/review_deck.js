@@ -18,15 +18,17 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 /* Scheduling (pure; tests/unit/test_fsrs_parity.py runs these in node against py-fsrs). */
 
 function makeScheduler(config) {
-  return TsFsrs.fsrs(TsFsrs.generatorParameters({
-    w: config.parameters,
-    request_retention: config.desired_retention,
-    maximum_interval: config.maximum_interval,
-    enable_fuzz: Boolean(config.enable_fuzz),
-    enable_short_term: true,
-    learning_steps: config.learning_steps_minutes.map((minutes) => `${minutes}m`),
-    relearning_steps: config.relearning_steps_minutes.map((minutes) => `${minutes}m`),
-  }));
+  return TsFsrs.fsrs(
+    TsFsrs.generatorParameters({
+      w: config.parameters,
+      request_retention: config.desired_retention,
+      maximum_interval: config.maximum_interval,
+      enable_fuzz: Boolean(config.enable_fuzz),
+      enable_short_term: true,
+      learning_steps: config.learning_steps_minutes.map((minutes) => `${minutes}m`),
+      relearning_steps: config.relearning_steps_minutes.map((minutes) => `${minutes}m`),
+    }),
+  );
 }
 
 /** A card's due date, stability and state from its review history ([[ISO time, grade], ...]). */
@@ -42,9 +44,15 @@ const isTime = (text) => typeof text === "string" && !Number.isNaN(Date.parse(te
 function isValidProgress(value) {
   if (!value || typeof value !== "object" || value.format !== PROGRESS_FORMAT || value.version !== 2) return false;
   if (!value.cards || typeof value.cards !== "object" || Array.isArray(value.cards)) return false;
-  if (value.pending != null && (typeof value.pending !== "object" || typeof value.pending.id !== "string")) return false;
-  return Object.values(value.cards).every((card) => card && Array.isArray(card.reviews) && card.reviews.length > 0 &&
-    card.reviews.every((r) => Array.isArray(r) && r.length === 2 && isTime(r[0]) && [1, 2, 3, 4].includes(r[1])));
+  if (value.pending != null && (typeof value.pending !== "object" || typeof value.pending.id !== "string"))
+    return false;
+  return Object.values(value.cards).every(
+    (card) =>
+      card &&
+      Array.isArray(card.reviews) &&
+      card.reviews.length > 0 &&
+      card.reviews.every((r) => Array.isArray(r) && r.length === 2 && isTime(r[0]) && [1, 2, 3, 4].includes(r[1])),
+  );
 }
 
 /** Merge two progress records card by card: the history with the later last review wins. */
@@ -69,8 +77,10 @@ function todaysWork(items, cards, now, newPerDay) {
   const tomorrow = new Date(now);
   tomorrow.setHours(24, 0, 0, 0);
   const started = items.filter((item) => cards[item.id]);
-  const dueBy = (limit) => started.filter((item) => Date.parse(cards[item.id].due) < limit)
-    .sort((a, b) => Date.parse(cards[a.id].due) - Date.parse(cards[b.id].due));
+  const dueBy = (limit) =>
+    started
+      .filter((item) => Date.parse(cards[item.id].due) < limit)
+      .sort((a, b) => Date.parse(cards[a.id].due) - Date.parse(cards[b.id].due));
   const today = localDay(now);
   const introduced = started.filter((item) => localDay(cards[item.id].reviews[0][0]) === today).length;
   const dueToday = dueBy(tomorrow.getTime());
@@ -87,7 +97,8 @@ function todaysWork(items, cards, now, newPerDay) {
 function pickNext(work, cards, now) {
   const ready = work.learning.find((item) => Date.parse(cards[item.id].due) <= now);
   if (ready) return ready;
-  if (work.reviews.length || work.fresh.length) return work.reviews.length >= work.fresh.length ? work.reviews[0] : work.fresh[0];
+  if (work.reviews.length || work.fresh.length)
+    return work.reviews.length >= work.fresh.length ? work.reviews[0] : work.fresh[0];
   return work.learning[0] || null;
 }
 
@@ -97,7 +108,11 @@ function describeWait(dueIso, now) {
     const minutes = Math.max(1, Math.round(wait / 60000));
     return `in ${minutes} ${minutes === 1 ? "minute" : "minutes"}, in this sitting`;
   }
-  const start = (moment) => { const d = new Date(moment); d.setHours(0, 0, 0, 0); return d.getTime(); };
+  const start = (moment) => {
+    const d = new Date(moment);
+    d.setHours(0, 0, 0, 0);
+    return d.getTime();
+  };
   const days = Math.round((start(dueIso) - start(now)) / DAY_MS);
   return `in ${days} ${days === 1 ? "day" : "days"}`;
 }
@@ -110,8 +125,10 @@ function render({ model, el }) {
   const saved = loadSaved(REVIEW_KEY, isValidProgress);
   const notes = [saved.note, retireLeitnerProgress(), model.get("note")].filter(Boolean);
   // The newer of the browser's and the kernel's copy wins, so both places keep progress.
-  let progress = [saved.value, model.get("progress")].filter(isValidProgress)
-    .sort((a, b) => (b.updated || 0) - (a.updated || 0))[0] || emptyProgress();
+  let progress =
+    [saved.value, model.get("progress")]
+      .filter(isValidProgress)
+      .sort((a, b) => (b.updated || 0) - (a.updated || 0))[0] || emptyProgress();
 
   const root = h("div", { className: "npc-widget npc-review", "data-widget": "review-deck" });
   const note = h("p", { className: "npc-note", "data-role": "storage-note", role: "status" });
@@ -122,9 +139,22 @@ function render({ model, el }) {
   const nextReview = h("p", { className: "npc-review-next", "data-role": "next-review", "aria-live": "polite" });
   const next = h("button", { type: "button", "data-action": "next", onclick: showNext }, "Next card");
   const tools = renderTools();
-  root.append(h("h3", {}, "Review deck"),
-    h("p", {}, "Answer each card, then say how well you remembered it. Cards you find easy come back after longer gaps; cards you miss come back soon."),
-    note, h("p", { className: "npc-review-due" }, "Cards for today: ", dueCount), summary, card, grading, nextReview, next, tools.element);
+  root.append(
+    h("h3", {}, "Review deck"),
+    h(
+      "p",
+      {},
+      "Answer each card, then say how well you remembered it. Cards you find easy come back after longer gaps; cards you miss come back soon.",
+    ),
+    note,
+    h("p", { className: "npc-review-due" }, "Cards for today: ", dueCount),
+    summary,
+    card,
+    grading,
+    nextReview,
+    next,
+    tools.element,
+  );
   el.append(root);
   showNote(notes.join(" "));
 
@@ -145,7 +175,8 @@ function render({ model, el }) {
     const work = todaysWork(items, progress.cards, Date.now(), model.get("new_cards_per_day"));
     dueCount.textContent = String(work.learning.length + work.reviews.length + work.fresh.length);
     const notStarted = items.filter((item) => !progress.cards[item.id]).length;
-    summary.textContent = `Due for review: ${work.reviews.length} · Coming back in this sitting: ${work.learning.length} · ` +
+    summary.textContent =
+      `Due for review: ${work.reviews.length} · Coming back in this sitting: ${work.learning.length} · ` +
       `New cards left today: ${work.fresh.length} of ${model.get("new_cards_per_day")} · Not started yet: ${notStarted} of ${items.length}`;
     return work;
   }
@@ -185,21 +216,33 @@ function render({ model, el }) {
     const choices = knewIt ? GRADE_CHOICES : GRADE_CHOICES.slice(0, 1);
     const buttons = choices.map((choice) => {
       const after = replayCard(scheduler, history.concat([[new Date(now).toISOString(), choice.value]]));
-      return h("button", { type: "button", "data-grade": choice.name, "aria-pressed": "false", onclick: () => grade(choice) },
-        h("strong", {}, choice.label), h("span", {}, `${choice.meaning} · back ${describeWait(after.due, now).replace(", in this sitting", "")}`));
+      return h(
+        "button",
+        { type: "button", "data-grade": choice.name, "aria-pressed": "false", onclick: () => grade(choice) },
+        h("strong", {}, choice.label),
+        h("span", {}, `${choice.meaning} · back ${describeWait(after.due, now).replace(", in this sitting", "")}`),
+      );
     });
-    const ask = knewIt ? "How well did you remember it?"
+    const ask = knewIt
+      ? "How well did you remember it?"
       : "You did not get this one, so it counts as forgotten and comes back later in this sitting.";
-    grading.replaceChildren(h("p", {}, ask), h("div", { className: "npc-review-grade-buttons", role: "group", "aria-label": "Rate your recall" }, buttons));
+    grading.replaceChildren(
+      h("p", {}, ask),
+      h("div", { className: "npc-review-grade-buttons", role: "group", "aria-label": "Rate your recall" }, buttons),
+    );
   }
 
   function grade(choice) {
-    if (!current || !current.entry || current.graded) return;
+    if (!current?.entry || current.graded) return;
     if (choice.value > 1 && !entryCounts(current.entry)) return;
     current.graded = true;
     const id = current.item.id;
-    const reviews = (progress.cards[id] ? progress.cards[id].reviews : []).concat([[new Date().toISOString(), choice.value]]);
-    const cards = Object.assign({}, progress.cards, { [id]: Object.assign({ reviews }, replayCard(scheduler, reviews)) });
+    const reviews = (progress.cards[id] ? progress.cards[id].reviews : []).concat([
+      [new Date().toISOString(), choice.value],
+    ]);
+    const cards = Object.assign({}, progress.cards, {
+      [id]: Object.assign({ reviews }, replayCard(scheduler, reviews)),
+    });
     progress = Object.assign({}, progress, { cards, pending: null });
     publish();
     grading.querySelectorAll("button").forEach((button) => {
@@ -222,7 +265,9 @@ function render({ model, el }) {
     const item = pickNext(work, progress.cards, Date.now());
     if (!item) {
       current = null;
-      card.replaceChildren(h("p", { "data-role": "done" }, "Nothing more to review today. Come back tomorrow for your next review."));
+      card.replaceChildren(
+        h("p", { "data-role": "done" }, "Nothing more to review today. Come back tomorrow for your next review."),
+      );
       grading.replaceChildren();
       next.hidden = true;
       return;
@@ -233,26 +278,70 @@ function render({ model, el }) {
 
   function renderTools() {
     const status = h("p", { className: "npc-muted", "data-role": "tools-status", role: "status" });
-    const exportButton = h("button", { type: "button", "data-action": "export", onclick: exportProgress }, "Export progress");
-    const fileInput = h("input", { type: "file", accept: "application/json,.json", id: uniqueId("review-import"), "data-action": "import", className: "npc-visually-hidden" });
+    const exportButton = h(
+      "button",
+      { type: "button", "data-action": "export", onclick: exportProgress },
+      "Export progress",
+    );
+    const fileInput = h("input", {
+      type: "file",
+      accept: "application/json,.json",
+      id: uniqueId("review-import"),
+      "data-action": "import",
+      className: "npc-visually-hidden",
+    });
     fileInput.addEventListener("change", () => importProgress(fileInput, status));
     const importLabel = h("label", { for: fileInput.id, className: "npc-review-import" }, "Import progress");
     const reset = h("button", { type: "button", "data-action": "reset" }, "Reset progress");
-    const confirm = h("span", { className: "npc-review-confirm", hidden: true },
+    const confirm = h(
+      "span",
+      { className: "npc-review-confirm", hidden: true },
       "Clear every card's review history in this browser? ",
-      h("button", { type: "button", "data-action": "confirm-reset", onclick: () => resetProgress(status) }, "Yes, clear it"),
-      h("button", { type: "button", "data-action": "cancel-reset", onclick: () => { confirm.hidden = true; reset.focus(); } }, "Cancel"));
-    reset.addEventListener("click", () => { confirm.hidden = false; confirm.querySelector("button").focus(); });
-    const element = h("details", { className: "npc-review-tools" }, h("summary", {}, "Your progress: export, import or reset"),
-      h("p", {}, "Progress is kept in this browser. To move to another computer, export it to a file and import the file there (it works in JupyterLab too)."),
-      h("div", { className: "npc-review-tool-buttons" }, exportButton, fileInput, importLabel, reset), confirm, status);
+      h(
+        "button",
+        { type: "button", "data-action": "confirm-reset", onclick: () => resetProgress(status) },
+        "Yes, clear it",
+      ),
+      h(
+        "button",
+        {
+          type: "button",
+          "data-action": "cancel-reset",
+          onclick: () => {
+            confirm.hidden = true;
+            reset.focus();
+          },
+        },
+        "Cancel",
+      ),
+    );
+    reset.addEventListener("click", () => {
+      confirm.hidden = false;
+      confirm.querySelector("button").focus();
+    });
+    const element = h(
+      "details",
+      { className: "npc-review-tools" },
+      h("summary", {}, "Your progress: export, import or reset"),
+      h(
+        "p",
+        {},
+        "Progress is kept in this browser. To move to another computer, export it to a file and import the file there (it works in JupyterLab too).",
+      ),
+      h("div", { className: "npc-review-tool-buttons" }, exportButton, fileInput, importLabel, reset),
+      confirm,
+      status,
+    );
     element.open = true;
     return { element, confirm };
   }
 
   function exportProgress() {
     const text = JSON.stringify(Object.assign({}, progress, { exported: new Date().toISOString() }), null, 1);
-    const link = h("a", { href: URL.createObjectURL(new Blob([text], { type: "application/json" })), download: `nerve-pain-review-${localDay(Date.now())}.json` });
+    const link = h("a", {
+      href: URL.createObjectURL(new Blob([text], { type: "application/json" })),
+      download: `nerve-pain-review-${localDay(Date.now())}.json`,
+    });
     document.body.append(link);
     link.click();
     link.remove();
@@ -260,12 +349,12 @@ function render({ model, el }) {
   }
 
   async function importProgress(input, status) {
-    const file = input.files && input.files[0];
+    const file = input.files?.[0];
     if (!file) return;
     let data = null;
     try {
       data = JSON.parse(await file.text());
-    } catch (error) {
+    } catch (_error) {
       data = null;
     }
     if (data && data.format === COURSE_BACKUP_FORMAT && data.storage) data = data.storage[REVIEW_KEY];
@@ -309,12 +398,14 @@ function retireLeitnerProgress() {
     const raw = window.localStorage.getItem(LEITNER_KEY);
     if (raw === null) return "";
     const copy = setAside(LEITNER_KEY, raw);
-    return "The review deck now uses a better schedule, so your earlier review progress could not be carried over and the deck starts afresh." +
-      (copy ? ` A copy was kept in this browser as "${copy}".` : "");
-  } catch (error) {
+    return (
+      "The review deck now uses a better schedule, so your earlier review progress could not be carried over and the deck starts afresh." +
+      (copy ? ` A copy was kept in this browser as "${copy}".` : "")
+    );
+  } catch (_error) {
     return "";
   }
 }
 
-export { makeScheduler, replayCard, isValidProgress, todaysWork };
+export { isValidProgress, makeScheduler, replayCard, todaysWork };
 export default { render };

@@ -27,7 +27,11 @@ function renderMode({ model, el }) {
   let round = 0;
   let answeredThisRound = false;
 
-  const root = h("div", { className: "npc-widget npc-roots", "data-widget": "root-explorer", "data-mode": model.get("mode") });
+  const root = h("div", {
+    className: "npc-widget npc-roots",
+    "data-widget": "root-explorer",
+    "data-mode": model.get("mode"),
+  });
   const figure = h("div", { className: "npc-roots-figure" });
   const info = h("div", { "data-role": "root-info", "aria-live": "polite" });
   const pattern = h("p", { className: "npc-note", "data-role": "pattern", "aria-live": "polite" });
@@ -36,12 +40,16 @@ function renderMode({ model, el }) {
   const score = h("p", { "data-role": "score" });
   const nextButton = h("button", { type: "button", "data-action": "next", onclick: next }, "Next pattern");
   const buttons = choices.map((c) =>
-    h("button", { type: "button", "data-root": c.id, "aria-pressed": "false", onclick: () => choose(c.id) }, c.label));
-  const side = h("div", { className: "npc-roots-side" },
+    h("button", { type: "button", "data-root": c.id, "aria-pressed": "false", onclick: () => choose(c.id) }, c.label),
+  );
+  const side = h(
+    "div",
+    { className: "npc-roots-side" },
     h("p", {}, isPractice ? "Which root, nerve or structure fits this pattern?" : "Pick a nerve root:"),
     isPractice ? [progress, pattern] : null,
     h("div", { role: "group", "aria-label": isPractice ? "Answers" : "Nerve roots" }, buttons),
-    isPractice ? [feedback, score, nextButton] : info);
+    isPractice ? [feedback, score, nextButton] : info,
+  );
   root.append(h("div", { className: "npc-roots-layout" }, figure, side));
   el.append(root);
 
@@ -51,7 +59,10 @@ function renderMode({ model, el }) {
   svg.removeAttribute("width");
   svg.removeAttribute("height");
   svg.setAttribute("role", "img");
-  svg.setAttribute("aria-label", "Front and back of the right leg with the L4, L5, S1 and S2 skin areas; lateral is on the left of the front view and on the right of the back view");
+  svg.setAttribute(
+    "aria-label",
+    "Front and back of the right leg with the L4, L5, S1 and S2 skin areas; lateral is on the left of the front view and on the right of the back view",
+  );
 
   function choose(id) {
     if (isPractice) {
@@ -59,8 +70,15 @@ function renderMode({ model, el }) {
       const right = id === item.answer;
       buttons.forEach((b) => b.setAttribute("aria-pressed", String(b.dataset.root === id)));
       feedback.dataset.correct = String(right);
-      feedback.replaceChildren(h("p", {}, h("strong", { className: "npc-verdict" }, right ? "Correct." : "Not quite."),
-        right ? " " : ` It is: ${labelOf[item.answer]}. `, item.explanation));
+      feedback.replaceChildren(
+        h(
+          "p",
+          {},
+          h("strong", { className: "npc-verdict" }, right ? "Correct." : "Not quite."),
+          right ? " " : ` It is: ${labelOf[item.answer]}. `,
+          item.explanation,
+        ),
+      );
       if (!answeredThisRound) {
         answeredThisRound = true;
         syncTrait(model, "answered", model.get("answered") + 1);
@@ -91,14 +109,18 @@ function renderMode({ model, el }) {
       g.toggleAttribute("data-highlight", part === `dermatome-${id}` || part.startsWith(`dermatome-${id}-`));
     });
     const r = byId[id];
-    info.replaceChildren(...(r ? [
-      h("h4", {}, `${r.id} root`),
-      h("p", {}, h("strong", {}, "Skin (dermatome, where sensation is lost): "), r.dermatome),
-      h("p", {}, h("strong", {}, "Muscle tests: "), r.muscle_test),
-      h("p", {}, h("strong", {}, "Reflex: "), r.reflex),
-      h("p", {}, h("strong", {}, "Disc level most often involved: "), r.disc_level),
-      h("p", { className: "npc-muted" }, "Sources: ", r.citation),
-    ] : [h("p", { className: "npc-muted" }, "Choose a root to see its pattern.")]));
+    info.replaceChildren(
+      ...(r
+        ? [
+            h("h4", {}, `${r.id} root`),
+            h("p", {}, h("strong", {}, "Skin (dermatome, where sensation is lost): "), r.dermatome),
+            h("p", {}, h("strong", {}, "Muscle tests: "), r.muscle_test),
+            h("p", {}, h("strong", {}, "Reflex: "), r.reflex),
+            h("p", {}, h("strong", {}, "Disc level most often involved: "), r.disc_level),
+            h("p", { className: "npc-muted" }, "Sources: ", r.citation),
+          ]
+        : [h("p", { className: "npc-muted" }, "Choose a root to see its pattern.")]),
+    );
   }
 
   function showScore() {

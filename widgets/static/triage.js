@@ -4,7 +4,8 @@
 const TRIAGE_STORAGE_KEY = "npc-triage:v2";
 
 function triageVerdict(levelIds, chosen, keyed) {
-  const chosenRank = levelIds.indexOf(chosen), keyedRank = levelIds.indexOf(keyed);
+  const chosenRank = levelIds.indexOf(chosen),
+    keyedRank = levelIds.indexOf(keyed);
   if (chosenRank === keyedRank) return "right";
   return chosenRank < keyedRank ? "over" : "under";
 }
@@ -14,7 +15,10 @@ function render({ model, el }) {
   const levelIds = levels.map((level) => level.id);
   const labels = Object.fromEntries(levels.map((level) => [level.id, level.label]));
   const caseIds = new Set(model.get("cases").map((item) => item.id));
-  const isValidAnswers = (value) => value && typeof value === "object" && !Array.isArray(value) &&
+  const isValidAnswers = (value) =>
+    value &&
+    typeof value === "object" &&
+    !Array.isArray(value) &&
     Object.entries(value).every(([id, level]) => caseIds.has(id) && levelIds.includes(level));
   const saved = loadSaved(TRIAGE_STORAGE_KEY, isValidAnswers);
   let answers = Object.assign({}, model.get("answers"), saved.value || {});
@@ -24,22 +28,45 @@ function render({ model, el }) {
   const note = h("p", { className: "npc-note", "data-role": "storage-note", role: "status" }, saved.note);
   note.hidden = !saved.note;
   const score = h("p", { className: "npc-triage-score", "data-role": "score", "aria-live": "polite" });
-  const scale = h("details", { className: "npc-triage-scale" },
+  const scale = h(
+    "details",
+    { className: "npc-triage-scale" },
     h("summary", {}, "The urgency scale used here"),
-    h("ol", {}, levels.map((level) => h("li", {}, h("strong", {}, `${level.label}: `), level.meaning))));
-  root.append(h("h3", {}, "Red-flag triage practice"),
-    h("p", {}, "For each patient, choose how urgently they need care. Choosing more urgent care than needed is cautious and safe; choosing less urgent care is not."),
-    scale, note, score);
+    h(
+      "ol",
+      {},
+      levels.map((level) => h("li", {}, h("strong", {}, `${level.label}: `), level.meaning)),
+    ),
+  );
+  root.append(
+    h("h3", {}, "Red-flag triage practice"),
+    h(
+      "p",
+      {},
+      "For each patient, choose how urgently they need care. Choosing more urgent care than needed is cautious and safe; choosing less urgent care is not.",
+    ),
+    scale,
+    note,
+    score,
+  );
 
   const views = cases.map((item, index) => {
     const feedback = h("div", { className: "npc-feedback", "data-role": "feedback", "aria-live": "polite" });
     const headingId = uniqueId("triage-case");
     const buttons = levels.map((level) =>
-      h("button", { type: "button", "data-choice": level.id, "aria-pressed": "false", onclick: () => choose(item, level.id) }, level.label));
-    const card = h("div", { className: "npc-triage-case", "data-case-id": item.id },
+      h(
+        "button",
+        { type: "button", "data-choice": level.id, "aria-pressed": "false", onclick: () => choose(item, level.id) },
+        level.label,
+      ),
+    );
+    const card = h(
+      "div",
+      { className: "npc-triage-case", "data-case-id": item.id },
       h("p", { id: headingId }, h("strong", {}, `Case ${index + 1}. `), item.vignette),
       h("div", { role: "group", "aria-labelledby": headingId, className: "npc-triage-choices" }, buttons),
-      feedback);
+      feedback,
+    );
     root.append(card);
     return { item, feedback, buttons };
   });
@@ -63,8 +90,10 @@ function render({ model, el }) {
     const needed = labels[item.answer];
     const head = {
       right: [h("strong", { className: "npc-verdict" }, "Right."), ` This case needs: ${needed}.`],
-      over: [h("strong", { className: "npc-verdict" }, "More cautious than needed: acceptable and safe."),
-        ` This case needs: ${needed}. Sending someone sooner than necessary costs time, not safety.`],
+      over: [
+        h("strong", { className: "npc-verdict" }, "More cautious than needed: acceptable and safe."),
+        ` This case needs: ${needed}. Sending someone sooner than necessary costs time, not safety.`,
+      ],
       under: [h("strong", { className: "npc-verdict" }, "Unsafe: not urgent enough."), ` This case needs: ${needed}.`],
     }[verdict];
     return [
@@ -76,7 +105,9 @@ function render({ model, el }) {
   }
 
   function show() {
-    let safe = 0, exact = 0, answered = 0;
+    let safe = 0,
+      exact = 0,
+      answered = 0;
     for (const { item, feedback, buttons } of views) {
       const chosen = answers[item.id];
       buttons.forEach((b) => b.setAttribute("aria-pressed", String(b.dataset.choice === chosen)));
