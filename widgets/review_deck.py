@@ -93,8 +93,9 @@ class ReviewDeck(CourseWidget):
         deck.progress["cards"]   # {item id: {"reviews": [[time, grade], ...], "due": ..., ...}}
     """
 
-    _esm = es_module("review_deck", vendored=("ts-fsrs",))
-    _css = stylesheet("review_deck")
+    # Hotspot cards are answered on the anatomy plate (plate_question.js), as in the quiz.
+    _esm = es_module("review_deck", vendored=("ts-fsrs",), parts=("plate_question",))
+    _css = stylesheet("review_deck", parts=("plate_colours", "plate_question"))
 
     items = traitlets.List(traitlets.Dict(), help="Every bank's items in course order, as the page renders them.").tag(
         sync=True
@@ -107,10 +108,18 @@ class ReviewDeck(CourseWidget):
         help="Review history and derived schedule per card (format in widgets/review_schedule.py)."
     ).tag(sync=True)
     note = traitlets.Unicode("", help="A message for the learner about their saved progress, if any.").tag(sync=True)
+    plate = traitlets.Dict(help="The anatomy plate hotspot cards are answered on (empty when there are none).").tag(
+        sync=True
+    )
 
     def __init__(self, **kwargs):
         progress, note = read_progress(progress_file())
-        super().__init__(items=deck_items(), scheduler=SCHEDULER, progress=progress, note=note, **kwargs)
+        items = deck_items()
+        if any(item["type"] == "hotspot" for item in items):
+            from .nerve_diagram import question_plate
+
+            kwargs.setdefault("plate", question_plate())
+        super().__init__(items=items, scheduler=SCHEDULER, progress=progress, note=note, **kwargs)
         self._loaded = True  # from here on, changes are the learner's and are saved
 
     @traitlets.observe("progress")

@@ -58,6 +58,24 @@ def test_practice_mode_explains_right_and_wrong_and_scores_only_first_answers(wa
     assert_page_clean(page)
 
 
+def test_practice_progress_survives_a_reload_and_bad_progress_is_set_aside(watched_page, site_url):
+    page = open_book_page(watched_page, site_url, "chapters/04-symptoms.html")
+    widget = explorer(page, "practice")
+    first, second = load_root_levels()["practice"][:2]
+    widget.locator(f"button[data-root='{first['answer']}']").click()
+    widget.locator("button[data-action='next']").click()
+    open_book_page(page, site_url, "chapters/04-symptoms.html")
+    widget = explorer(page, "practice")
+    assert widget.locator("[data-role='pattern']").inner_text() == " ".join(second["pattern"].split())
+    assert widget.locator("[data-role='score']").inner_text() == "Score: 1 of 1 first answers right"
+    page.evaluate("localStorage.setItem('npc-root-practice:v1', '{broken')")
+    open_book_page(page, site_url, "chapters/04-symptoms.html")
+    widget = explorer(page, "practice")
+    assert "could not be read" in widget.locator("[data-role='storage-note']").inner_text()
+    assert page.evaluate("localStorage.getItem('npc-root-practice:v1:set-aside:1')") == "{broken"
+    assert_page_clean(page)
+
+
 def test_pretest_and_test_choice_update_post_test_probabilities(watched_page, site_url):
     page = open_book_page(watched_page, site_url, "chapters/05-diagnosis-and-treatment.html")
     widget = page.locator("[data-widget='test-accuracy']")

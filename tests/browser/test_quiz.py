@@ -191,3 +191,15 @@ def test_every_chapter_ends_with_its_quiz(watched_page, site_url):
         quiz = quiz_on(page, bank.name)
         assert quiz.locator("[data-question-id]").count() == len(bank.items), bank.name
     assert_page_clean(watched_page)
+
+
+def test_a_hotspot_item_is_answered_on_the_plate_not_from_a_list(watched_page, site_url):
+    bank, item = first_item("hotspot")
+    page = open_book_page(watched_page, site_url, page_of(bank))
+    fieldset = question(page, bank, item["id"])
+    assert fieldset.locator("[data-plate='posterior-thigh'] svg").count() == 1
+    assert not fieldset.locator(".npc-option").first.is_visible(), "the answer is picked on the picture"
+    answer_question(fieldset, item, correct=True)
+    assert fieldset.locator("[data-role='feedback']").get_attribute("data-correct") == "true"
+    assert fieldset.locator(f"[data-region='{item['answer']}']").get_attribute("data-mark") == "right"
+    assert_page_clean(page)

@@ -183,12 +183,18 @@ function render({ model, el }) {
 
   function showCard(item, entry) {
     current = { item, entry: null, graded: false };
-    const view = renderQuestion(item, {
+    const options = {
       label: `From: ${item.bank_title}`,
       maxAttempts: 1,
       onCheck: (value) => answered(nextEntry(item, null, value, 1)),
       onReveal: () => answered(revealedEntry(null)),
-    });
+    };
+    const plate = model.get("plate");
+    // A hotspot card is answered by picking the structure on the anatomy plate.
+    const view =
+      item.type === "hotspot" && plate && plate.svg
+        ? renderHotspotQuestion(item, options, plate)
+        : renderQuestion(item, options);
     current.view = view;
     card.replaceChildren(view.element);
     grading.replaceChildren();

@@ -2,6 +2,8 @@
  * peripheral nerve or cauda equina fits a vignette. Only the first answer to a vignette is
  * scored, so retrying after the feedback cannot raise the score. */
 
+const ROOT_PRACTICE_KEY = "npc-root-practice:v1";
+
 /** The mode decides the whole layout, so a mode set from Python renders the view afresh. */
 function render({ model, el }) {
   let cleanup = renderMode({ model, el });
@@ -24,8 +26,37 @@ function renderMode({ model, el }) {
   const isPractice = model.get("mode") === "practice";
   const choices = isPractice ? model.get("practice_choices") : roots.map((r) => ({ id: r.id, label: r.id }));
   const labelOf = Object.fromEntries(choices.map((c) => [c.id, c.label]));
-  let round = 0;
-  let answeredThisRound = false;
+  // Practice progress (pattern, first-answer score) is kept in the browser, keyed by the
+  // patterns' ids, so a reload resumes where the learner was; unreadable progress is set aside.
+  const patternKey = practice.map((item) => item.answer).join("|");
+  const isValidProgress = (value) =>
+    value &&
+    value.patterns === patternKey &&
+    Number.isInteger(value.round) &&
+    value.round >= 0 &&
+    value.round < practice.length &&
+    Number.isInteger(value.score) &&
+    Number.isInteger(value.answered) &&
+    typeof value.answeredThisRound === "boolean";
+  const saved = isPractice ? loadSaved(ROOT_PRACTICE_KEY, isValidProgress) : { value: null, note: "" };
+  let round = saved.value ? saved.value.round : 0;
+  let answeredThisRound = saved.value ? saved.value.answeredThisRound : false;
+  if (saved.value) {
+    syncTrait(model, "score", saved.value.score);
+    syncTrait(model, "answered", saved.value.answered);
+  }
+  const storageNote = h("p", { className: "npc-note", "data-role": "storage-note", role: "status" }, saved.note);
+  storageNote.hidden = !saved.note;
+
+  function saveProgress() {
+    save(ROOT_PRACTICE_KEY, {
+      patterns: patternKey,
+      round,
+      answeredThisRound,
+      score: model.get("score"),
+      answered: model.get("answered"),
+    });
+  }
 
   const root = h("div", {
     className: "npc-widget npc-roots",
@@ -46,7 +77,7 @@ function renderMode({ model, el }) {
     "div",
     { className: "npc-roots-side" },
     h("p", {}, isPractice ? "Which root, nerve or structure fits this pattern?" : "Pick a nerve root:"),
-    isPractice ? [progress, pattern] : null,
+    isPractice ? [storageNote, progress, pattern] : null,
     h("div", { role: "group", "aria-label": isPractice ? "Answers" : "Nerve roots" }, buttons),
     isPractice ? [feedback, score, nextButton] : info,
   );
@@ -83,6 +114,7 @@ function renderMode({ model, el }) {
         answeredThisRound = true;
         syncTrait(model, "answered", model.get("answered") + 1);
         if (right) syncTrait(model, "score", model.get("score") + 1);
+        saveProgress();
       }
     }
     // Only a root has a skin area to light; a nerve or the cauda equina clears the figure.
@@ -98,6 +130,8 @@ function renderMode({ model, el }) {
       syncTrait(model, "answered", 0);
     }
     syncTrait(model, "selected_root", "");
+    answeredThisRound = false;
+    saveProgress();
     showPractice();
   }
 
@@ -128,7 +162,6 @@ function renderMode({ model, el }) {
   }
 
   function showPractice() {
-    answeredThisRound = false;
     progress.textContent = `Pattern ${round + 1} of ${practice.length}`;
     pattern.textContent = practice[round].pattern;
     buttons.forEach((b) => b.setAttribute("aria-pressed", "false"));
