@@ -111,3 +111,14 @@ def test_glossary_has_at_least_thirty_terms():
     block = re.search(r"```\{glossary\}\n(.*?)```", glossary, re.S).group(1)
     terms = [line for line in block.splitlines() if line and not line.startswith((" ", "\t"))]
     assert len(terms) >= 30, len(terms)
+
+
+def test_each_chapter_links_the_cases_that_apply_it():
+    """A case's `chapters:` list (widgets/data/cases/) and the chapters' case links agree."""
+    import yaml
+
+    cases = {p.stem: yaml.safe_load(p.read_text(encoding="utf-8")) for p in (ROOT / "widgets/data/cases").glob("*.yml")}
+    for path in CHAPTERS:
+        linked = set(re.findall(r"\{doc\}`cases/([a-z0-9-]+)`", markdown_of(path)))
+        applying = {case_id for case_id, case in cases.items() if path.stem in case["chapters"]}
+        assert linked == applying, path.stem
