@@ -114,3 +114,13 @@ def test_instructor_edition_gives_each_triage_answer_with_its_reason(editions):
     assert "Answer key: red-flag triage" in text
     for case in load_cases()["cases"]:
         assert normalise(case["features"]) in text, f"triage case {case['id']}: reason missing from the key"
+
+
+def test_cases_print_as_handouts_and_the_instructor_edition_has_their_model_answers(editions):
+    from widgets.case_data import CASE_DIR, read_case
+
+    for path in sorted(CASE_DIR.glob("*.yml")):
+        title = read_case(path).data["title"]
+        assert f"{normalise(title)}: case handout" in editions[STUDENT]["text"], f"{path.stem}: no handout"
+        assert f"Model answers: {normalise(title)}" in editions[INSTRUCTOR]["text"], f"{path.stem}: no key"
+        assert f"Model answers: {normalise(title)}" not in editions[STUDENT]["text"], f"{path.stem}: key leaked"

@@ -21,6 +21,7 @@ import functools
 import html
 import importlib
 
+from tools.print_cases import case_handout, case_model_answers
 from widgets.quizbank import item_payload, load_all_banks, render_markdown
 
 STUDENT, INSTRUCTOR = "student", "instructor"
@@ -135,6 +136,7 @@ def practice_note(state: dict) -> str | None:
 
 # Widget class name -> (printed form, answer key or None). A printed form of None keeps the drawing.
 PRINTED = {
+    "CaseStudy": (case_handout, case_model_answers),
     "Quiz": (quiz_worksheet, quiz_answer_key),
     "RedFlagTriage": (triage_worksheet, triage_answer_key),
     "ReviewDeck": (lambda state: REVIEW_DECK_NOTE, None),

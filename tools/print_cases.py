@@ -1,0 +1,77 @@
+"""How a clinical case (CaseStudy) prints: a handout with the stages in order and each decision
+as a blank, and, for the instructor edition, the model answers with the findings and reasoning.
+
+The case text in the widget state is already sanitised HTML (widgets/case_study.py), so it is
+inserted as is; plain-text fields are escaped.
+"""
+
+from __future__ import annotations
+
+import html
+
+ANSWER_LINE = '<div class="print-answer-line" aria-hidden="true"></div>'
+BLANK_LINES = {"single": 1, "multiple": 1, "urgency": 1, "ranking": 1, "free_text": 4}
+
+
+def _decision_blank(decision: dict) -> str:
+    kind = decision["type"]
+    options = decision.get("options") or []
+    if kind == "ranking":
+        rows = "".join(
+            f"<li>{html.escape(option['text'])} <span class='print-blank'></span></li>" for option in options
+        )
+        return f'<p class="print-hint">Number these in order (1 first):</p><ul class="print-options">{rows}</ul>'
+    if kind == "free_text":
+        return ANSWER_LINE * BLANK_LINES["free_text"]
+    box = "☐" if kind == "multiple" else "○"
+    hint = '<p class="print-hint">Tick all that apply.</p>' if kind == "multiple" else ""
+    rows = "".join(
+        f'<li><span aria-hidden="true">{box}</span> {html.escape(option["text"])}</li>' for option in options
+    )
+    return f'{hint}<ul class="print-options">{rows}</ul><p class="print-why">Why?</p>{ANSWER_LINE}{ANSWER_LINE}'
+
+
+def case_handout(state: dict) -> str:
+    """The student's handout: what is known at each stage and the decision to make, as blanks."""
+    case = state["case"]
+    stages = "".join(
+        f'<li class="print-question"><p><strong>{html.escape(stage["title"])}</strong></p>'
+        f"{stage['presentation_html']}{stage['decision']['prompt_html']}{_decision_blank(stage['decision'])}</li>"
+        for stage in case["stages"]
+    )
+    return (
+        f'<section class="print-worksheet" aria-label="{html.escape(case["title"])}: case handout">'
+        f'<p class="print-kicker"><strong>{html.escape(case["title"])}</strong>: case handout. '
+        f"{html.escape(case['summary'])} Decide at each stage before you read on.</p><ol>{stages}</ol></section>"
+    )
+
+
+def _model_answer(decision: dict) -> str:
+    by_id = {option["id"]: option["text"] for option in decision.get("options") or []}
+    answer = decision.get("answer")
+    if decision["type"] == "free_text":
+        points = "".join(f"<li>{point}</li>" for point in decision.get("key_points") or [])
+        return f"{decision['model_answer_html']}<ul>{points}</ul>"
+    if isinstance(answer, list):
+        joiner = " → " if decision["type"] == "ranking" else "; "
+        text = joiner.join(by_id.get(choice, str(choice)) for choice in answer)
+    else:
+        text = by_id.get(answer, str(answer))
+    return f"<p><strong>{html.escape(text)}</strong></p>"
+
+
+def case_model_answers(state: dict) -> str:
+    """The instructor edition's key: each stage's model decision, why, the findings and reasoning."""
+    case = state["case"]
+    stages = "".join(
+        f"<li><p><strong>{html.escape(stage['title'])}</strong></p>{_model_answer(stage['decision'])}"
+        f"{stage['decision']['explanation_html']}"
+        f'<p class="print-source">Source: {html.escape(stage["decision"]["citation"])}</p>'
+        f"<p><em>Findings.</em></p>{stage['findings_html']}"
+        f"<p><em>Model reasoning.</em></p>{stage['reasoning_html']}</li>"
+        for stage in case["stages"]
+    )
+    return (
+        f'<section class="print-answer-key"><h2>Model answers: {html.escape(case["title"])}</h2>'
+        f"<ol>{stages}</ol><p><em>Outcome.</em></p>{case['outcome_html']}</section>"
+    )
