@@ -203,3 +203,12 @@ def test_a_hotspot_item_is_answered_on_the_plate_not_from_a_list(watched_page, s
     assert fieldset.locator("[data-role='feedback']").get_attribute("data-correct") == "true"
     assert fieldset.locator(f"[data-region='{item['answer']}']").get_attribute("data-mark") == "right"
     assert_page_clean(page)
+
+
+def test_an_item_figure_shows_with_its_alt_text(watched_page, site_url):
+    bank, item = next((bank.name, item) for bank in BANKS.values() for item in bank.items if item.get("image"))
+    page = open_book_page(watched_page, site_url, page_of(bank))
+    figure = question(page, bank, item["id"]).locator("img.npc-question-image")
+    assert figure.get_attribute("alt") == item["image"]["alt"]
+    assert figure.evaluate("img => img.complete && img.naturalWidth > 0"), "the figure did not load"
+    assert_page_clean(page)

@@ -153,3 +153,13 @@ def test_a_colon_in_unquoted_text_gets_a_hint(tmp_path, chapter_dir):
 def test_a_missing_answer_is_one_message_not_two(tmp_path, chapter_dir):
     message = only_problem(tmp_path, chapter_dir, lambda d: d["items"][0].pop("answer"))
     assert "item 'demo-single': field 'answer': missing" in message
+
+
+def test_an_item_figure_must_exist_and_have_real_alt_text(tmp_path, chapter_dir):
+    data = valid_bank()
+    data["items"][0]["image"] = {"file": "no-such-figure.svg", "alt": "A chart that is not there at all."}
+    problems, _ = bank_problems(write_bank(tmp_path, data), chapter_dir)
+    assert any("field 'image'" in p and "no file 'no-such-figure.svg' in images/" in p for p in problems), problems
+    data["items"][0]["image"] = {"file": "slr-accuracy.svg", "alt": "slr-accuracy.svg"}
+    problems, _ = bank_problems(write_bank(tmp_path, data), chapter_dir)
+    assert any("alt text repeats the file name" in p for p in problems), problems

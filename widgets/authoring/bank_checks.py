@@ -24,6 +24,7 @@ from .bank_rules import (
     chapter_labels,
     cited_key_problems,
     did_you_mean,
+    image_problems,
     level_problems,
     near_duplicates,
     normalised_stem,
@@ -116,6 +117,7 @@ def _item_problems(item: dict, bank: dict, known_sources: set, region_ids: set) 
             )
         )
     problems += level_problems(item) + tolerance_problems(item) + option_feedback_problems(item, region_ids)
+    problems += image_problems(item)
     return problems + cited_key_problems(item, known_sources)
 
 

@@ -68,6 +68,22 @@ def level_problems(item: dict) -> list[tuple[str, str]]:
     return [("level", f"missing (the Bloom level the item asks for: {', '.join(LEVELS)})")]
 
 
+def image_problems(item: dict) -> list[tuple[str, str]]:
+    """An item's figure must be a committed file in images/ whose alt text says what it shows."""
+    from ..paths import IMAGES_DIR
+
+    image = item.get("image")
+    if not isinstance(image, dict) or not isinstance(image.get("file"), str):
+        return []  # absent, or malformed: the schema reports it
+    if not (IMAGES_DIR / image["file"]).exists():
+        known = ", ".join(sorted(p.name for p in IMAGES_DIR.glob("*.svg")))
+        return [("image", f"no file {image['file']!r} in images/ (figures there: {known})")]
+    alt = str(image.get("alt", "")).strip()
+    if alt.lower().removesuffix(".svg").removesuffix(".png") == image["file"].rsplit(".", 1)[0]:
+        return [("image", "alt text repeats the file name: describe what the figure shows")]
+    return []
+
+
 def tolerance_problems(item: dict) -> list[tuple[str, str]]:
     if item.get("type") == "numeric" and "tolerance" not in item:
         return [("tolerance", "missing: state the accepted error explicitly (tolerance: 0 for an exact answer)")]

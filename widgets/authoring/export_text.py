@@ -34,6 +34,11 @@ def prompt_html(item: dict) -> str:
     rendered = render_markdown(item["prompt"])
     if item.get("type") == "numeric" and item.get("unit"):
         rendered = rendered.rstrip("\n") + f"\n<p>Answer in {html.escape(item['unit'])}.</p>\n"
+    if item.get("image"):
+        # LMS imports cannot carry the course's figure file; its alt text travels instead, so
+        # the question still reads whole (an instructor can attach images/<file> by hand).
+        figure = f"Figure ({item['image']['file']}): {item['image']['alt']}"
+        rendered = rendered.rstrip("\n") + f"\n<p>{html.escape(figure)}</p>\n"
     return rendered
 
 

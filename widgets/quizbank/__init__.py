@@ -8,6 +8,7 @@ build and the tests, never in a learner's kernel.
 
 from __future__ import annotations
 
+import base64
 import dataclasses
 import functools
 import hashlib
@@ -20,7 +21,7 @@ from markdown_it import MarkdownIt
 
 from ..anatomy import region_labels
 from ..bibliography import short_citation
-from ..paths import BANK_DIR, DATA_DIR, display_path
+from ..paths import BANK_DIR, DATA_DIR, IMAGES_DIR, display_path
 
 SCHEMA_FILE = DATA_DIR / "quizbank.schema.json"
 CHECK_COMMAND = "python -m widgets.quizbank check"
@@ -119,6 +120,15 @@ def render_markdown(text: str, inline: bool = False) -> str:
     return nh3.clean(html, tags=SAFE_TAGS, attributes={})
 
 
+def image_payload(image: dict) -> dict:
+    """A bank item's figure, embedded as a data URI so it shows on the static page, in
+    JupyterLab and offline alike, with its alt text."""
+    path = IMAGES_DIR / image["file"]
+    kind = "svg+xml" if path.suffix == ".svg" else "png"
+    encoded = base64.b64encode(path.read_bytes()).decode("ascii")
+    return {"src": f"data:image/{kind};base64,{encoded}", "alt": image["alt"]}
+
+
 def item_payload(item: dict) -> dict:
     """What the ES module needs for one item; text fields are already safe HTML or plain text."""
     payload = {
@@ -136,6 +146,8 @@ def item_payload(item: dict) -> dict:
         "unit": item.get("unit", ""),
         "option_feedback": dict(item.get("option_feedback") or {}),
     }
+    if item.get("image"):
+        payload["image"] = image_payload(item["image"])
     if item["type"] == "true_false":
         payload["options"] = ["True", "False"]
         payload["answer"] = "True" if item["answer"] else "False"

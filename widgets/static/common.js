@@ -249,6 +249,9 @@ function renderQuestion(item, { label, maxAttempts = 2, onCheck, onReveal, revea
   const fieldset = h("fieldset", { className: "npc-question", "data-question-id": item.id, "data-type": item.type });
   const legend = h("legend", {}, h("span", { className: "npc-muted" }, label));
   legend.append(setSanitisedHtml(h("div", { className: "npc-prompt" }), item.prompt_html));
+  if (item.image) {
+    legend.append(h("img", { className: "npc-question-image", src: item.image.src, alt: item.image.alt }));
+  }
   fieldset.append(legend);
 
   const optionViews = [];
