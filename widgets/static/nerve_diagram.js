@@ -48,7 +48,22 @@ const validFindProgress = (value) =>
     (r) => r && Number.isInteger(r.misses) && typeof r.done === "boolean" && typeof r.revealed === "boolean",
   );
 
+/** The mode decides the whole layout, so a mode set from Python renders the view afresh. */
 function render({ model, el }) {
+  let cleanup = renderMode({ model, el });
+  const onMode = () => {
+    cleanup();
+    el.replaceChildren();
+    cleanup = renderMode({ model, el });
+  };
+  model.on("change:mode", onMode);
+  return () => {
+    model.off("change:mode", onMode);
+    cleanup();
+  };
+}
+
+function renderMode({ model, el }) {
   const mode = model.get("mode");
   const regions = model.get("region_data");
   const byId = Object.fromEntries(regions.map((r) => [r.id, r]));
