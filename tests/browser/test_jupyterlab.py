@@ -82,8 +82,19 @@ def keys_stay_in_widget(page, keys):
     assert after == before, f"{keys} inside a widget drove the notebook: (active cell, cells) {before} -> {after}"
 
 
+def bring_into_view(fieldset):
+    """A paged quiz shows one question at a time: turn its pages until this one shows."""
+    quiz = fieldset.locator("xpath=ancestor::*[@data-widget='quiz']")
+    for _ in range(len(ITEMS)):
+        if fieldset.is_visible():
+            return fieldset
+        quiz.locator("button[data-action='next-question']").click()
+    raise AssertionError("the question never came into view")
+
+
 def answer_single_by_keyboard(page, fieldset):
     """Focus the first radio, arrow to the right option, Tab to Check, press Enter."""
+    bring_into_view(fieldset)
     item = ITEMS[fieldset.get_attribute("data-question-id")]
     options = fieldset.locator("input[type='radio']")
     values = [options.nth(i).get_attribute("value") for i in range(options.count())]
@@ -148,7 +159,7 @@ def test_markdown_renders_myst_not_raw_text(student, lab, chapter):
 def test_quiz_and_triage_by_mouse_and_keyboard_reach_the_kernel(student, lab):
     open_and_run(student, lab, SYMPTOMS)
     singles = student.locator(f"{QUIZ} fieldset[data-type='single']")
-    by_mouse = singles.nth(0)
+    by_mouse = bring_into_view(singles.nth(0))
     answer_question(by_mouse, ITEMS[by_mouse.get_attribute("data-question-id")], correct=True)
     by_keys = answer_single_by_keyboard(student, singles.nth(1))
     chosen = answer_triage(student)
@@ -212,13 +223,14 @@ def test_answered_feedback_is_readable_in_the_dark_theme(student, lab, tmp_path)
     open_and_run(student, lab, SYMPTOMS)
     singles = student.locator(f"{QUIZ} fieldset[data-type='single']")
     for index, correct in ((0, True), (1, False), (1, False)):
+        bring_into_view(singles.nth(index))
         answer_question(singles.nth(index), ITEMS[singles.nth(index).get_attribute("data-question-id")], correct)
     answer_triage(student)
     practice = student.locator("[data-widget='root-explorer'][data-mode='practice']")
     practice.locator("button[data-root]").first.click()
     shots = pathlib.Path(SCREENSHOTS) if SCREENSHOTS else tmp_path
     shots.mkdir(parents=True, exist_ok=True)
-    answered = {"quiz": f"{QUIZ} fieldset[data-state]", "triage": f"{TRIAGE} [data-verdict]"}
+    answered = {"quiz": f"{QUIZ} fieldset[data-state]:visible", "triage": f"{TRIAGE} [data-verdict]"}
 
     def screenshots(theme):
         for name, selector in answered.items():
