@@ -59,6 +59,25 @@ def saved_review_progress() -> dict:
     return data if valid_progress(data) else {}
 
 
+def clinical_case_outline() -> list[dict]:
+    """Each clinical case's id, title and number of stages, in the order of the book's cases part."""
+    from .case_data import CASE_DIR, read_case
+    from .paths import REPO_ROOT
+
+    order = []
+    toc = (REPO_ROOT / "_toc.yml").read_text(encoding="utf-8") if REPO_ROOT else ""
+    for path in sorted(CASE_DIR.glob("*.yml")):
+        case = read_case(path).data
+        position = toc.find(f"chapters/cases/{path.stem}")
+        order.append(
+            (
+                position if position >= 0 else len(toc),
+                {"id": case["id"], "title": case["title"], "stages": len(case["stages"])},
+            )
+        )
+    return [entry for _position, entry in sorted(order, key=lambda pair: pair[0])]
+
+
 class Progress(CourseWidget):
     """What the learner has mastered, chapter by chapter and objective by objective, and what
     is due for review. A question counts as mastered when the chapter quiz has it right with
@@ -88,6 +107,10 @@ class Progress(CourseWidget):
         sync=True
     )
     urgency_order = traitlets.List(traitlets.Unicode(), help="Urgency level ids, most urgent first.").tag(sync=True)
+    clinical_cases = traitlets.List(
+        traitlets.Dict(),
+        help="The clinical cases in course order: {id, title, stages} (their progress is read on the page).",
+    ).tag(sync=True)
     review_progress = traitlets.Dict(help="The review deck's saved progress in JupyterLab (empty on the site).").tag(
         sync=True
     )
@@ -97,6 +120,7 @@ class Progress(CourseWidget):
         super().__init__(
             chapters=course_outline(),
             triage_cases=cases,
+            clinical_cases=clinical_case_outline(),
             urgency_order=[level["id"] for level in urgency_levels()],
             review_progress=saved_review_progress(),
             **kwargs,

@@ -236,3 +236,14 @@ def test_whole_case_ends_with_the_two_paths_and_is_accessible(watched_page, site
     assert_page_clean(page)  # before axe, which switches the theme's colour mode as the site audit does
     violations = widget_axe_violations(page, "light") + widget_axe_violations(page, "dark")
     assert violations == [], "\n".join(violations)
+
+
+def test_the_progress_page_shows_what_a_case_saved(watched_page, site_url):
+    page = watched_page
+    widget = case_page(page, site_url, CES)
+    commit_stage(page, widget, CASES[CES]["stages"][0])
+    open_book_page(page, site_url, "chapters/appendix/my-progress.html")
+    row = page.locator(f"[data-widget='progress'] [data-role='cases'] [data-case='{CES}']")
+    stages = len(CASES[CES]["stages"])
+    assert f"1 of {stages} stages committed · 1 decision as the model answer" in row.inner_text()
+    assert_page_clean(page)

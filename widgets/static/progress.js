@@ -4,6 +4,7 @@
 const PROGRESS_QUIZ_PREFIX = "npc-quiz:v2:";
 const PROGRESS_DECK_KEY = "npc-review:v2";
 const PROGRESS_TRIAGE_KEY = "npc-triage:v2";
+const PROGRESS_CASE_PREFIX = "npc-case:";
 const BACKUP_FORMAT = "npc-course-progress";
 
 function readStored(key) {
@@ -160,7 +161,7 @@ function render({ model, el }) {
             "Nothing is saved in this browser yet. Answer a chapter quiz or review some cards in the review chapter, then come back here.",
           )
         : null;
-    body.replaceChildren(...[overview, empty, ...sections, triageSection()].filter(Boolean));
+    body.replaceChildren(...[overview, empty, ...sections, triageSection(), casesSection()].filter(Boolean));
   }
 
   function bar(value, max) {
@@ -187,6 +188,37 @@ function render({ model, el }) {
           ? `Not started yet (${plural(cases.length, "case")}).`
           : `${answered.length} of ${plural(cases.length, "case")} answered · ${safe} safe (${exact} exactly right, ${safe - exact} more cautious than needed) · ${answered.length - safe} not urgent enough`,
       ),
+    );
+  }
+
+  /** Each case's committed stages and how many keyed decisions matched the model answer. */
+  function casesSection() {
+    let keys = [];
+    try {
+      keys = Object.keys(window.localStorage);
+    } catch (_error) {
+      keys = [];
+    }
+    const rows = model.get("clinical_cases").map((c) => {
+      const key = keys.find((k) => k.startsWith(`${PROGRESS_CASE_PREFIX}${c.id}:`) && !k.includes(":set-aside:"));
+      const saved = key ? readStored(key) : null;
+      const decisions = saved?.decisions && typeof saved.decisions === "object" ? Object.values(saved.decisions) : [];
+      const right = decisions.filter((d) => d && d.correct === true).length;
+      const status = decisions.length
+        ? `${decisions.length} of ${plural(c.stages, "stage")} committed · ${plural(right, "decision")} as the model answer`
+        : `not started (${plural(c.stages, "stage")})`;
+      return h(
+        "li",
+        { "data-case": c.id },
+        h("a", { href: `${model.get("chapter_base")}cases/${c.id}.html` }, c.title),
+        `: ${status}`,
+      );
+    });
+    return h(
+      "section",
+      { className: "npc-progress-chapter", "data-role": "cases" },
+      h("h4", {}, "Clinical cases"),
+      h("ul", {}, rows),
     );
   }
 
