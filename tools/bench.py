@@ -279,7 +279,7 @@ def bench_tests() -> Row:
         "Whole test command (`make test`)",
         elapsed / 60,
         "min",
-        5,
+        15,  # the engineering issue's budget for a fresh clone on this 2-core machine
         "" if result.returncode == 0 else f"FAILED, exit {result.returncode}",
     )
 
