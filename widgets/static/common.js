@@ -91,6 +91,24 @@ function save(key, value) {
   }
 }
 
+/**
+ * For a widget whose mode decides its whole layout: render with `renderMode`, and render
+ * afresh when Python sets `mode`. Returns the cleanup function anywidget expects.
+ */
+function renderEachMode(renderMode, { model, el }) {
+  let cleanup = renderMode({ model, el });
+  const onMode = () => {
+    cleanup();
+    el.replaceChildren();
+    cleanup = renderMode({ model, el });
+  };
+  model.on("change:mode", onMode);
+  return () => {
+    model.off("change:mode", onMode);
+    cleanup();
+  };
+}
+
 /** Push a trait change to the kernel when there is one (a no-op on the static page). */
 function syncTrait(model, name, value) {
   model.set(name, value);

@@ -49,18 +49,8 @@ const validFindProgress = (value) =>
   );
 
 /** The mode decides the whole layout, so a mode set from Python renders the view afresh. */
-function render({ model, el }) {
-  let cleanup = renderMode({ model, el });
-  const onMode = () => {
-    cleanup();
-    el.replaceChildren();
-    cleanup = renderMode({ model, el });
-  };
-  model.on("change:mode", onMode);
-  return () => {
-    model.off("change:mode", onMode);
-    cleanup();
-  };
+function render(context) {
+  return renderEachMode(renderMode, context);
 }
 
 function renderMode({ model, el }) {
