@@ -52,6 +52,9 @@ STAMP_NAME = ".widgets-digest"
 def widget_digest() -> str:
     files = [p for pattern in WIDGET_INPUTS for p in PACKAGE_DIR.glob(pattern) if p.is_file()]
     files += [*BANK_DIR.glob("*.yml"), *IMAGES_DIR.glob("*.svg"), BIB_FILE]
+    # The space pages reserve for each widget is written into every page at build, so a change
+    # to it must rewrite the pages too (it is a repository file, absent from an installed wheel).
+    files += [path for path in [PACKAGE_DIR.parent / "tools" / "widget_space.yml"] if path.exists()]
     digest = hashlib.sha256()
     for path in sorted(files):
         digest.update(display_path(path).encode() + b"\0" + path.read_bytes())
