@@ -9,19 +9,13 @@ Run: python images/make_nerve_diagram.py
 import pathlib
 
 from widgets.anatomy import load_anatomy
-from widgets.plate import load_plate, render_plate_svg
+from widgets.plate import load_plate, write_plate_svg
 
-STEM = "sciatic-nerve-diagram"
 IMAGES_DIR = pathlib.Path(__file__).resolve().parent
 
 
 def main(out_dir=None):
-    out_dir = pathlib.Path(out_dir or IMAGES_DIR)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    region_ids = {region["id"] for region in load_anatomy()["regions"]}
-    path = out_dir / f"{STEM}.svg"
-    path.write_text(render_plate_svg(load_plate(), region_ids), encoding="utf-8")
-    return [path]
+    return write_plate_svg(pathlib.Path(out_dir or IMAGES_DIR), "sciatic-nerve-diagram", load_plate(), load_anatomy())
 
 
 if __name__ == "__main__":

@@ -1,32 +1,48 @@
-"""The posterior-thigh anatomy plate: hand-authored vector geometry (widgets/data/
-sciatic_plate.yml) written out as one deterministic SVG.
+"""The anatomy plates: hand-authored vector geometry (widgets/data/sciatic_plate.yml, the
+posterior thigh; widgets/data/lumbar_plate.yml, the lumbar spine) written out as one
+deterministic SVG each.
 
 The plate is drawn deepest first: the order of `structures` in the YAML *is* the depth
 order, so a structure drawn later covers the ones before it, exactly as in the body seen
 from behind. Clickable structures are `<g id="<region id>" class="np-region">` groups whose
-ids are the region ids of widgets/data/sciatic_anatomy.yml; thin ones carry an invisible
-hit stroke so a finger or pointer can reach them (>= 24 px at the plate's natural size).
+ids are the region ids of the plate's anatomy data (sciatic_anatomy.yml, lumbar_anatomy.yml);
+thin ones carry an invisible hit stroke so a finger or pointer can reach them (>= 24 px at
+the plate's natural size).
 The same SVG is the labelled print figure and the widget's picture (labels can be hidden).
 """
 
 from __future__ import annotations
 
 import functools
+import pathlib
+import re
 from xml.sax.saxutils import escape
 
 import yaml
 
-from .paths import DATA_DIR
+from .paths import DATA_DIR, STATIC_DIR
 
 PLATE_FILE = DATA_DIR / "sciatic_plate.yml"
+LUMBAR_PLATE_FILE = DATA_DIR / "lumbar_plate.yml"
+SVG_STYLE_FILE = STATIC_DIR / "plate_svg.css"  # the <style> every plate embeds
 MIN_HIT = 32  # units: >= 24 CSS px (WCAG 2.2 target size) on a 390 px phone without labels
-KINDS = ("bone", "muscle", "tendon", "ligament", "nerve", "space", "line")
+KINDS = ("bone", "muscle", "tendon", "ligament", "nerve", "space", "line", "disc", "nucleus", "dura")
 
 
-@functools.lru_cache(maxsize=1)
-def load_plate() -> dict:
-    with PLATE_FILE.open(encoding="utf-8") as handle:
+@functools.lru_cache(maxsize=2)
+def load_plate(path=PLATE_FILE) -> dict:
+    """A plate's data (the posterior-thigh plate unless another plate file is named)."""
+    with path.open(encoding="utf-8") as handle:
         return yaml.safe_load(handle)
+
+
+def _mirrored(elements: list[str], structure: dict) -> list[str]:
+    """With `mirror_copy: x`, the elements again, mirrored about the vertical line at x: the
+    other half of a paired structure (both halves are one region)."""
+    if "mirror_copy" not in structure:
+        return elements
+    flip = f'<path transform="translate({2 * structure["mirror_copy"]} 0) scale(-1 1)" '
+    return elements + [element.replace("<path ", flip, 1) for element in elements]
 
 
 def _attrs(**attrs) -> str:
@@ -69,7 +85,7 @@ def _shapes(structure: dict) -> list[str]:
         out.append(f"<path {body}/>")
     for d in structure.get("lines", []):  # fibre direction and other detail: never filled
         out.append(f"<path {_attrs(class_=f'np-detail np-detail-{kind}', d=d)}/>")
-    return out
+    return _mirrored(out, structure)
 
 
 def hit_width(cord: dict) -> float:
@@ -78,6 +94,8 @@ def hit_width(cord: dict) -> float:
 
 def _hits(structure: dict) -> list[str]:
     """Invisible targets: the outline itself (or only its rim), and a wide stroke along every cord."""
+    if structure.get("hit_path"):  # a cluster of small shapes (roots in the sac): one target round them
+        return _mirrored([f"<path {_attrs(class_='np-hit', d=structure['hit_path'])}/>"], structure)
     if structure.get("rim"):  # an opening: clicked on its edge, so what passes through stays clickable
         out = [
             f"<path {_attrs(class_='np-hit np-hit-cord', d=d, stroke_width=structure['rim'])}/>"
@@ -90,7 +108,7 @@ def _hits(structure: dict) -> list[str]:
         for cord in structure.get("cords", [])
         if cord.get("hit", True)
     ]  # small branches: no target of their own
-    return out
+    return _mirrored(out, structure)
 
 
 def _structure(structure: dict, regions: set[str]) -> list[str]:
@@ -175,18 +193,27 @@ def _legend(plate: dict) -> list[str]:
 
 
 def _orientation(plate: dict) -> list[str]:
-    """Arrows for superior and medial/lateral, centred where they cross."""
-    x, y = plate["orientation"]["at"]
+    """Arrows for up and left/right (superior, medial, lateral unless the plate names them),
+    centred where they cross."""
+    marker = plate["orientation"]
+    x, y = marker["at"]
     return [
         f"<g {_attrs(class_='np-orientation', transform=f'translate({x} {y})')}>",
         f"<path {_attrs(class_='np-arrow', d='M0 0L0 -26M-5 -20L0 -26L5 -20')}/>",
         f"<path {_attrs(class_='np-arrow', d='M-30 0L30 0M-24 -5L-30 0L-24 5M24 -5L30 0L24 5')}/>",
-        _text(0, -32, "Superior", "middle", "np-legend-text"),
-        _text(-36, 6, "Medial", "end", "np-legend-text"),
-        _text(36, 6, "Lateral", "start", "np-legend-text"),
+        _text(0, -32, marker.get("up", "Superior"), "middle", "np-legend-text"),
+        _text(-36, 6, marker.get("left", "Medial"), "end", "np-legend-text"),
+        _text(36, 6, marker.get("right", "Lateral"), "start", "np-legend-text"),
         "</g>",
-        _text(*plate["orientation"]["caption_at"], plate["orientation"]["caption"], "start", "np-legend-text"),
+        _text(*marker["caption_at"], marker["caption"], "start", "np-legend-text"),
     ]
+
+
+def _svg_style() -> str:
+    """The shared plate style, minified: one rule a line, no comments (it is sent with every plate)."""
+    css = re.sub(r"/\*.*?\*/", "", SVG_STYLE_FILE.read_text(encoding="utf-8"), flags=re.S)
+    css = re.sub(r"\s*([{};:,])\s*", r"\1", re.sub(r"\s+", " ", css)).strip()
+    return css.replace(";}", "}").replace("}", "}\n").strip()
 
 
 def render_plate_svg(plate: dict, region_ids: set[str]) -> str:
@@ -203,7 +230,7 @@ def render_plate_svg(plate: dict, region_ids: set[str]) -> str:
         )
         + ">",
         f"<title>{escape(plate['title'])}</title>",
-        f"<style>{plate['style'].strip()}</style>",
+        f"<style>{_svg_style()}</style>",
         f"<rect {_attrs(class_='np-ground', x=x0, y=y0, width=width, height=height, rx=8)}/>",
         '<g class="np-anatomy">',
     ]
@@ -222,14 +249,23 @@ def render_plate_svg(plate: dict, region_ids: set[str]) -> str:
     for label in plate["labels"]:
         out += _label(label)
     out.append("</g>")
+    out += [_text(*caption["at"], caption["text"], "start", "np-caption") for caption in plate.get("captions", [])]
     out += _legend(plate) + _orientation(plate)
     out.append("</svg>")
     return "\n".join(out) + "\n"
 
 
-def validate_plate(plate: dict, region_ids: set[str]) -> list[str]:
-    """Every mismatch between the plate and the anatomy data, each naming the structure."""
-    name = PLATE_FILE.name
+def write_plate_svg(out_dir: pathlib.Path, stem: str, plate: dict, anatomy: dict) -> list[pathlib.Path]:
+    """Write `<out_dir>/<stem>.svg` (a plate with its anatomy data's regions clickable); used by
+    the images/make_*_plate scripts."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    path = out_dir / f"{stem}.svg"
+    path.write_text(render_plate_svg(plate, {region["id"] for region in anatomy["regions"]}), encoding="utf-8")
+    return [path]
+
+
+def validate_plate(plate: dict, region_ids: set[str], name: str = PLATE_FILE.name) -> list[str]:
+    """Every mismatch between the plate (file `name`) and its anatomy data, each naming the structure."""
     problems = []
     drawn = [s["id"] for s in plate["structures"]]
     problems += [f"{name}: structure {s!r} is drawn twice" for s in sorted({d for d in drawn if drawn.count(d) > 1})]
