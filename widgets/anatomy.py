@@ -1,4 +1,5 @@
-"""The sciatic-nerve anatomy data (widgets/data/sciatic_anatomy.yml), read-only.
+"""The anatomy data, read-only: the posterior thigh (widgets/data/sciatic_anatomy.yml: regions,
+find prompts and causes) and the lumbar spine (widgets/data/lumbar_anatomy.yml: regions).
 
 Its checks are in widgets.authoring.data_checks and its drawing in widgets.authoring.drawings.
 """
@@ -12,12 +13,21 @@ import yaml
 from .paths import DATA_DIR
 
 ANATOMY_FILE = DATA_DIR / "sciatic_anatomy.yml"
+LUMBAR_ANATOMY_FILE = DATA_DIR / "lumbar_anatomy.yml"
 
 
-@functools.lru_cache(maxsize=1)
-def load_anatomy() -> dict:
-    with ANATOMY_FILE.open(encoding="utf-8") as handle:
+@functools.lru_cache(maxsize=2)
+def _load(path) -> dict:
+    with path.open(encoding="utf-8") as handle:
         return yaml.safe_load(handle)
+
+
+def load_anatomy() -> dict:
+    return _load(ANATOMY_FILE)
+
+
+def load_lumbar_anatomy() -> dict:
+    return _load(LUMBAR_ANATOMY_FILE)
 
 
 def region_labels() -> dict[str, str]:
