@@ -5,39 +5,48 @@ from __future__ import annotations
 import traitlets
 
 from ._base import CourseWidget, es_module, stylesheet
-from .anatomy import load_anatomy
+from .anatomy import load_anatomy, load_lumbar_anatomy
 from .bibliography import short_citation
 from .paths import IMAGES_DIR, STATIC_DIR
-from .plate import load_plate
+from .plate import LUMBAR_PLATE_FILE, load_plate
 
 DIAGRAM_SVG = IMAGES_DIR / "sciatic-nerve-diagram.svg"
+LUMBAR_SVG = IMAGES_DIR / "lumbar-spine-plate.svg"
 MODES = ("explore", "find", "causes")
 
 
-def _region_payload(region: dict, where: dict) -> dict:
-    """What the ES module shows in a region's panel (geometry stays in the SVG)."""
+def _region_payloads(anatomy: dict, plate: dict) -> list[dict]:
+    """What the ES module shows in each region's panel (geometry stays in the SVG)."""
+    where = {structure["id"]: structure.get("where", "") for structure in plate["structures"]}
     fields = ("id", "label", "kind", "what", "innervation", "relevance", "source")
-    payload = {field: region[field] for field in fields}
-    payload["citation"] = short_citation(region["source"])
-    payload["where"] = where[region["id"]]  # the neutral description used while a find prompt is open
-    return payload
+    payloads = []
+    for region in anatomy["regions"]:
+        payload = {field: region[field] for field in fields}
+        payload["citation"] = short_citation(region["source"])
+        payload["where"] = where[region["id"]]  # the neutral description used while a find prompt is open
+        payload["plate"] = plate["plate"]
+        payloads.append(payload)
+    return payloads
 
 
 def _plate_payload(plate: dict) -> dict:
     """The plate facts the ES module needs besides the SVG: keyboard order and the text alternative."""
-    keys = ("plate", "viewbox", "anatomy_box", "focus_order", "covered_by_gluteus", "description")
-    return {key: plate[key] for key in keys}
+    keys = ("plate", "title", "viewbox", "anatomy_box", "focus_order", "description")
+    # Regions the superficial layer (gluteus maximus in place) covers; a plate without layers has none.
+    return {**{key: plate[key] for key in keys}, "covered": plate.get("covered_by_gluteus", [])}
 
 
 class NerveDiagram(CourseWidget):
-    """A posterior view of the lower back, buttock and thigh whose structures you can click.
+    """A posterior view of the lower back, buttock and thigh whose structures you can click,
+    and a second plate, the lumbar spine at L4-L5 in axial section.
 
-    The picture is a labelled plate (widgets/data/sciatic_plate.yml). Clicking a structure
+    The pictures are labelled plates (widgets/data/sciatic_plate.yml, lumbar_plate.yml); a
+    switch above the picture chooses the plate (find mode uses the posterior plate only). Clicking a structure
     (or Tab to the plate, move with the arrow keys and press Enter or Space) highlights it and
     shows what it is, its nerve supply, why it matters for hamstring nerve pain and the
     source. In ``mode="find"`` the widget asks you to find structures by description and
     scores those found at the first try; in ``mode="causes"`` choosing a cause marks where
-    in the plate it acts.
+    in the plates it acts (a disc herniation or stenosis on the lumbar plate).
 
     Example::
 
@@ -49,7 +58,7 @@ class NerveDiagram(CourseWidget):
         causes = NerveDiagram(mode="causes", cause="piriformis_syndrome")
     """
 
-    _esm = es_module("nerve_diagram")
+    _esm = es_module("nerve_diagram", parts=("plate_view", "plate_zoom"))
     # The plate's palette is shared with hotspot questions (plate_question.js), hence its own file.
     _css = stylesheet("nerve_diagram") + "\n" + (STATIC_DIR / "plate_colours.css").read_text(encoding="utf-8")
     _repr_fields = ("mode", "selected")
@@ -72,6 +81,10 @@ class NerveDiagram(CourseWidget):
         traitlets.Dict(), help="Each region's panel text: label, kind, what it is, innervation, relevance, citation"
     ).tag(sync=True)
     plate = traitlets.Dict(help="Plate layout the page needs: label positions, focus order, legend").tag(sync=True)
+    # The lumbar plate's SVG is its own trait, the same string wherever it is shown, so a static
+    # page stores it once; find mode leaves it empty (its prompts are on the posterior plate).
+    lumbar_svg = traitlets.Unicode(help="The lumbar-spine plate as SVG markup, like `svg`").tag(sync=True)
+    lumbar_plate = traitlets.Dict(help="The lumbar plate's layout, like `plate`").tag(sync=True)
     find_prompts = traitlets.List(traitlets.Dict(), help="The find-mode prompts, each naming a region to find").tag(
         sync=True
     )
@@ -82,15 +95,24 @@ class NerveDiagram(CourseWidget):
 
     def __init__(self, mode: str = "explore", **kwargs):
         anatomy, plate = load_anatomy(), load_plate()
-        where = {structure["id"]: structure.get("where", "") for structure in plate["structures"]}
+        lumbar = mode != "find"
+        lumbar_plate = load_plate(LUMBAR_PLATE_FILE)
+        regions = _region_payloads(anatomy, plate)
+        if lumbar:
+            regions += _region_payloads(load_lumbar_anatomy(), lumbar_plate)
         super().__init__(
             mode=mode,
             title=plate["title"],
             svg=DIAGRAM_SVG.read_text(encoding="utf-8"),
-            region_data=[_region_payload(region, where) for region in anatomy["regions"]],
+            region_data=regions,
             plate=_plate_payload(plate),
+            lumbar_svg=LUMBAR_SVG.read_text(encoding="utf-8") if lumbar else "",
+            lumbar_plate=_plate_payload(lumbar_plate) if lumbar else {},
             find_prompts=list(anatomy["find_prompts"]),
-            cause_data=[dict(cause, citation=short_citation(cause["source"])) for cause in anatomy["causes"]],
+            cause_data=[
+                dict(cause, citation=short_citation(cause["source"]), plate=cause.get("plate", plate["plate"]))
+                for cause in anatomy["causes"]
+            ],
             **kwargs,
         )
 

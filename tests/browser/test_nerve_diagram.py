@@ -20,6 +20,21 @@ def click_region(page, base, region_id):
     page.mouse.click(*region_point(page, f"{base} [data-region='{region_id}']"))
 
 
+def click_each_region_and_read_its_panel(page, diagram, plate_selector, regions):
+    """Click every region of a plate at a point where it is topmost; each is pressed alone,
+    is named and fills the panel."""
+    panel = diagram.locator("[data-role='region-info']")
+    for region in regions:
+        page.mouse.click(*region_point(page, f"{plate_selector} [data-region='{region['id']}']"))
+        element = diagram.locator(f"[data-region='{region['id']}']")
+        assert element.get_attribute("aria-pressed") == "true", region["id"]
+        assert element.get_attribute("aria-label") == region["label"]
+        text = panel.inner_text()
+        for field in ("label", "what", "innervation", "relevance"):
+            assert region[field] in text, (region["id"], field)
+    assert diagram.locator("[data-region][aria-pressed='true']").count() == 1
+
+
 def current_prompt(page):
     text = page.locator(f"{FIND} [data-role='find-prompt']").inner_text()
     return next(p for p in PROMPTS if p["prompt"] in text)
@@ -36,17 +51,8 @@ def score(page):
 def test_every_structure_is_clickable_where_it_is_topmost_and_reads_its_panel(watched_page, site_url):
     page = open_book_page(watched_page, site_url, ANATOMY_PAGE)
     diagram = page.locator(EXPLORE).first
-    panel = diagram.locator("[data-role='region-info']")
-    assert panel.get_attribute("aria-live") == "polite"
-    for region in REGIONS:
-        click_region(page, EXPLORE, region["id"])
-        element = diagram.locator(f"[data-region='{region['id']}']")
-        assert element.get_attribute("aria-pressed") == "true", region["id"]
-        assert element.get_attribute("aria-label") == region["label"]
-        text = panel.inner_text()
-        for field in ("label", "what", "innervation", "relevance"):
-            assert region[field] in text, (region["id"], field)
-    assert diagram.locator("[data-region][aria-pressed='true']").count() == 1
+    assert diagram.locator("[data-role='region-info']").get_attribute("aria-live") == "polite"
+    click_each_region_and_read_its_panel(page, diagram, f"{EXPLORE} [data-plate='posterior-thigh']", REGIONS)
     assert page.locator(f"{EXPLORE} svg title").count() == 0, "no name tooltips"
     assert_page_clean(page)
 
@@ -55,7 +61,7 @@ def test_plate_is_one_tab_stop_and_arrow_keys_follow_the_anatomical_order(watche
     page = open_book_page(watched_page, site_url, ANATOMY_PAGE)
     diagram = page.locator(EXPLORE).first
     order = load_plate()["focus_order"]
-    assert diagram.locator("[data-region][tabindex='0']").count() == 1
+    assert diagram.locator("[data-plate='posterior-thigh'] [data-region][tabindex='0']").count() == 1
     diagram.locator("button[data-action='zoom-in']").focus()  # the last enabled control before the plate
     page.keyboard.press("Tab")
     focused = lambda: page.evaluate("document.activeElement.dataset.region")  # noqa: E731
@@ -74,7 +80,7 @@ def test_plate_is_one_tab_stop_and_arrow_keys_follow_the_anatomical_order(watche
     assert LABELS[order[-1]] in diagram.locator("[data-role='region-info']").inner_text()
     page.keyboard.press("Tab")  # one Tab leaves the plate
     assert focused() is None
-    assert diagram.locator("[data-region][tabindex='0']").count() == 1
+    assert diagram.locator("[data-plate='posterior-thigh'] [data-region][tabindex='0']").count() == 1
     assert_page_clean(page)
 
 
@@ -215,7 +221,7 @@ def test_superficial_layer_covers_the_deep_gluteal_structures(watched_page, site
 def test_zoom_enlarges_the_plate_and_structures_stay_clickable(watched_page, site_url):
     page = open_book_page(watched_page, site_url, ANATOMY_PAGE)
     diagram = page.locator(EXPLORE).first
-    width = lambda: diagram.locator("svg").bounding_box()["width"]  # noqa: E731
+    width = lambda: diagram.locator("[data-plate='posterior-thigh'] svg").bounding_box()["width"]  # noqa: E731
     before = width()
     diagram.locator("button[data-action='zoom-in']").click()
     diagram.locator("button[data-action='zoom-in']").click()

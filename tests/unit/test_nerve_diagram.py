@@ -5,16 +5,18 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from images import make_nerve_diagram
+from images import make_lumbar_plate, make_nerve_diagram
 from widgets import NerveDiagram
-from widgets.anatomy import load_anatomy
+from widgets.anatomy import load_anatomy, load_lumbar_anatomy
 from widgets.authoring.data_checks import REQUIRED_REGION_FIELDS, validate_anatomy
 from widgets.bibliography import load_bibliography
-from widgets.nerve_diagram import DIAGRAM_SVG
-from widgets.plate import MIN_HIT, hit_width, load_plate, validate_plate
+from widgets.nerve_diagram import DIAGRAM_SVG, LUMBAR_SVG
+from widgets.plate import LUMBAR_PLATE_FILE, MIN_HIT, hit_width, load_plate, validate_plate
 
 SVG_NS = "{http://www.w3.org/2000/svg}"
 REGION_IDS = {region["id"] for region in load_anatomy()["regions"]}
+LUMBAR_IDS = {region["id"] for region in load_lumbar_anatomy()["regions"]}
+OTHER_PLATES = {"lumbar-spine": LUMBAR_IDS}
 
 ISSUE_REGIONS = {
     "root_l4",
@@ -45,7 +47,23 @@ ISSUE_REGIONS = {
 
 
 def test_anatomy_data_is_complete_and_sourced():
-    assert validate_anatomy(load_anatomy(), set(load_bibliography())) == []
+    assert validate_anatomy(load_anatomy(), set(load_bibliography()), OTHER_PLATES) == []
+    assert validate_anatomy(load_lumbar_anatomy(), set(load_bibliography()), file="lumbar_anatomy.yml") == []
+
+
+def test_disc_herniation_and_stenosis_point_at_the_lumbar_plate():
+    causes = {cause["id"]: cause for cause in load_anatomy()["causes"]}
+    herniation, stenosis = causes["disc_herniation"], causes["degenerative_stenosis"]
+    assert herniation["plate"] == stenosis["plate"] == "lumbar-spine"
+    assert {"paracentral_herniation", "l5_root_traversing", "foraminal_herniation", "l4_root_exiting"} <= set(
+        herniation["regions"]
+    )
+    assert {"stenosis_facet_hypertrophy", "stenosis_flavum_hypertrophy", "stenosis_disc_bulge"} <= set(
+        stenosis["regions"]
+    )
+    broken = dict(herniation, regions=["piriformis"])
+    problems = validate_anatomy({"causes": [broken]}, set(load_bibliography()), OTHER_PLATES)
+    assert problems == ["sciatic_anatomy.yml: cause 'disc_herniation': unknown region 'piriformis'"]
 
 
 def test_every_region_the_course_needs_is_present():
@@ -63,6 +81,20 @@ def test_validation_names_region_and_field():
 
 def test_plate_matches_the_anatomy_data():
     assert validate_plate(load_plate(), REGION_IDS) == []
+    assert validate_plate(load_plate(LUMBAR_PLATE_FILE), LUMBAR_IDS, LUMBAR_PLATE_FILE.name) == []
+
+
+def test_lumbar_svg_region_groups_are_the_lumbar_data_ids():
+    tree = ET.fromstring(LUMBAR_SVG.read_text(encoding="utf-8"))
+    assert tree.get("data-plate") == "lumbar-spine"
+    groups = {g.get("id") for g in tree.iter(f"{SVG_NS}g") if "np-region" in (g.get("class") or "")}
+    assert groups == LUMBAR_IDS
+    assert not groups & REGION_IDS, "region ids are unique across the two plates"
+    labelled = {g.get("data-label-for") for g in tree.iter(f"{SVG_NS}g") if g.get("data-role") == "label"}
+    assert labelled >= LUMBAR_IDS
+    texts = " ".join("".join(t.itertext()) for t in tree.iter(f"{SVG_NS}text"))
+    for words in ("Anterior", "Right", "Left", "Seen from below", "Traversing L5 root", "Exiting L4 nerve"):
+        assert words in texts
 
 
 def test_plate_validation_names_what_is_wrong():
@@ -107,8 +139,9 @@ def test_svg_region_groups_equal_data_ids_and_each_is_labelled():
 
 
 def test_every_region_has_a_hit_target_of_at_least_min_hit():
-    for structure in load_plate()["structures"]:
-        if structure["id"] not in REGION_IDS:
+    structures = load_plate()["structures"] + load_plate(LUMBAR_PLATE_FILE)["structures"]
+    for structure in structures:
+        if structure["id"] not in REGION_IDS | LUMBAR_IDS:
             continue
         assert structure.get("paths") or structure.get("cords"), structure["id"]
         for cord in structure.get("cords", []):
@@ -136,13 +169,20 @@ def test_depth_order_puts_the_long_head_over_the_sciatic_nerve():
 
 
 def test_svg_is_regenerated_byte_for_byte(tmp_path):
-    (svg,) = make_nerve_diagram.main(tmp_path)
-    assert svg.read_bytes() == DIAGRAM_SVG.read_bytes(), "run `make figures` and commit images/"
+    (posterior,) = make_nerve_diagram.main(tmp_path)
+    (lumbar,) = make_lumbar_plate.main(tmp_path)
+    assert posterior.read_bytes() == DIAGRAM_SVG.read_bytes(), "run `make figures` and commit images/"
+    assert lumbar.read_bytes() == LUMBAR_SVG.read_bytes(), "run `make figures` and commit images/"
 
 
-def test_find_mode_descriptions_never_name_the_structure():
-    where = {s["id"]: s.get("where", "") for s in load_plate()["structures"]}
-    for region in load_anatomy()["regions"]:
+@pytest.mark.parametrize(
+    ("plate", "anatomy"),
+    [(load_plate(), load_anatomy()), (load_plate(LUMBAR_PLATE_FILE), load_lumbar_anatomy())],
+    ids=["posterior-thigh", "lumbar-spine"],
+)
+def test_find_mode_descriptions_never_name_the_structure(plate, anatomy):
+    where = {s["id"]: s.get("where", "") for s in plate["structures"]}
+    for region in anatomy["regions"]:
         assert where[region["id"]], region["id"]
         name = re.sub(r"\(.*\)|,.*", "", region["label"]).strip().lower()
         assert name not in where[region["id"]].lower(), region["id"]
@@ -150,12 +190,15 @@ def test_find_mode_descriptions_never_name_the_structure():
 
 def test_api_selects_highlights_and_reprs_stably():
     diagram = NerveDiagram()
-    assert repr(diagram) == "NerveDiagram(mode='explore', selected='', regions=24)"
+    assert repr(diagram) == "NerveDiagram(mode='explore', selected='', regions=40)"
     diagram.highlight("piriformis")
     assert diagram.selected == "piriformis"
     assert "piriformis" in diagram.regions
     finder = NerveDiagram(mode="find")
     assert repr(finder) == "NerveDiagram(mode='find', selected='', regions=24, score=0, found=0)"
+    assert finder.lumbar_svg == "", "find mode uses the posterior plate only"
+    assert diagram.lumbar_svg == LUMBAR_SVG.read_text(encoding="utf-8"), "one identical SVG string per plate"
+    diagram.highlight("l5_root_traversing")  # a lumbar structure is selected like any other
 
 
 def test_unknown_region_names_the_valid_ids():

@@ -1,43 +1,12 @@
-/* NerveDiagram: the posterior-thigh anatomy plate. One tab stop; arrow keys move between
- * structures (roving tabindex); Enter/Space or a click selects. "find" mode asks for
+/* NerveDiagram: the anatomy plates (posterior thigh; lumbar spine at L4-L5). Each plate is one
+ * tab stop; arrow keys move between its structures (roving tabindex, plate_view.js);
+ * Enter/Space or a click selects. A labelled switch chooses the plate. "find" mode asks for
  * structures by description and scores only those found at the first try; "causes" mode
- * marks where each cause acts. The SVG comes from images/make_nerve_diagram.py. */
-
+ * marks where each cause acts, on the plate that shows it. Zoom: plate_zoom.js. The SVGs
+ * come from images/make_nerve_diagram.py and make_lumbar_plate.py. */
 const FIND_KEY = "npc-nerve-find:v1";
 const HINT_AFTER = 2;
 const SHOW_ME_AFTER = 3;
-const touchWords = () => window.matchMedia?.("(pointer: coarse)").matches;
-
-function regionPanel(region) {
-  if (!region) {
-    const how = touchWords() ? "tap it" : "click it, or Tab to the picture, move with the arrow keys and press Enter";
-    return [h("p", { className: "npc-muted" }, `Select a structure in the picture (${how}) to read about it.`)];
-  }
-  return [
-    h("h4", {}, region.label),
-    h("p", {}, h("strong", {}, "What it is: "), region.what),
-    h("p", {}, h("strong", {}, "Nerve supply / roots: "), region.innervation),
-    h("p", {}, h("strong", {}, "Why it matters: "), region.relevance),
-    h("p", { className: "npc-muted" }, "Source: ", region.citation),
-  ];
-}
-
-function causePanel(cause, byId) {
-  if (!cause)
-    return [h("p", { className: "npc-muted" }, "Choose a cause to see where it acts; choose it again to clear it.")];
-  return [
-    h("h4", {}, cause.label),
-    h("p", {}, cause.mechanism),
-    h(
-      "p",
-      {},
-      h("strong", {}, "Where it acts (marked in the picture): "),
-      cause.regions.map((id) => byId[id].label).join("; "),
-    ),
-    h("p", { className: "npc-muted" }, "Source: ", cause.citation),
-  ];
-}
-
 /** Find-mode progress: { results: { regionId: { misses, done, revealed } } }. */
 const validFindProgress = (value) =>
   value &&
@@ -53,11 +22,12 @@ function render(context) {
   return renderEachMode(renderMode, context);
 }
 
+const PLATE_NAMES = { "posterior-thigh": "Buttock and thigh", "lumbar-spine": "Lumbar spine (L4-L5)" };
+
 function renderMode({ model, el }) {
   const mode = model.get("mode");
   const regions = model.get("region_data");
   const byId = Object.fromEntries(regions.map((r) => [r.id, r]));
-  const plate = model.get("plate");
   const isFind = mode === "find";
 
   const root = h("div", {
@@ -67,16 +37,8 @@ function renderMode({ model, el }) {
     "data-labels": isFind ? "off" : "on",
     "data-layer": "deep",
   });
-  const figure = h("div", { className: "npc-diagram-figure", "data-plate": plate.plate });
   const side = h("div", { className: "npc-diagram-side" });
   const panel = h("div", { className: "npc-diagram-panel", "data-role": "region-info", "aria-live": "polite" });
-  const descriptionId = uniqueId("plate-description");
-  const description = h(
-    "details",
-    { className: "npc-diagram-description", id: descriptionId },
-    h("summary", {}, "The picture in words"),
-    ...plate.description.map((text) => h("p", {}, text)),
-  );
 
   const tools = h("div", { className: "npc-diagram-tools", role: "group", "aria-label": "Picture options" });
   const labelsButton = h("button", { type: "button", "data-action": "labels", "aria-pressed": "true" }, "Show labels");
@@ -85,15 +47,84 @@ function renderMode({ model, el }) {
     { type: "button", "data-action": "layer", "aria-pressed": "false" },
     "Gluteus maximus in place",
   );
-  const zoomIn = h("button", { type: "button", "data-action": "zoom-in", "aria-label": "Zoom in" }, "+");
-  const zoomOut = h(
+  const zoomInButton = h("button", { type: "button", "data-action": "zoom-in", "aria-label": "Zoom in" }, "+");
+  const zoomOutButton = h(
     "button",
     { type: "button", "data-action": "zoom-out", "aria-label": "Zoom out", disabled: true },
     "−",
   );
+
+  /* --- the plates: each in its own [data-plate] element, one shown at a time --- */
+  const payloads = [model.get("plate")];
+  if (!isFind && model.get("lumbar_svg")) payloads.push(model.get("lumbar_plate"));
+  const svgs = { [payloads[0].plate]: model.get("svg"), "lumbar-spine": model.get("lumbar_svg") };
+  const stage = h("div", { className: "npc-diagram-stage" });
+  const plates = {};
+  const zooms = {};
+  const descriptions = {};
+  for (const payload of payloads) {
+    const descriptionId = uniqueId("plate-description");
+    descriptions[payload.plate] = h(
+      "details",
+      { className: "npc-diagram-description", id: descriptionId, "data-description-for": payload.plate },
+      h("summary", {}, "The picture in words"),
+      ...payload.description.map((text) => h("p", {}, text)),
+    );
+    const view = mountPlate({
+      svgText: svgs[payload.plate],
+      plate: payload,
+      byId,
+      describedBy: descriptionId,
+      onChoose: (id) => choose(id),
+      covered: () => (root.dataset.layer === "superficial" ? payload.covered : []),
+    });
+    plates[payload.plate] = view;
+    zooms[payload.plate] = attachZoom(view.figure, view.svg, () => showZoom());
+    stage.append(view.figure);
+  }
+  const elements = Object.assign({}, ...Object.values(plates).map((view) => view.elements));
+  const sheets = Object.assign({}, ...Object.values(plates).map((view) => view.sheets));
+  const plateOf = (id) => byId[id]?.plate || payloads[0].plate;
+  let shown = payloads[0].plate;
+
+  const switchButtons = payloads.map((payload) =>
+    h(
+      "button",
+      {
+        type: "button",
+        "data-action": "plate",
+        "data-plate-choice": payload.plate,
+        "aria-pressed": "false",
+        onclick: () => showPlate(payload.plate),
+      },
+      PLATE_NAMES[payload.plate] || payload.plate,
+    ),
+  );
+  const plateSwitch = h(
+    "div",
+    { className: "npc-diagram-switch", role: "group", "aria-label": "Picture" },
+    switchButtons,
+  );
+
+  function showZoom() {
+    zoomInButton.disabled = zooms[shown].atMost;
+    zoomOutButton.disabled = zooms[shown].atLeast;
+  }
+  function showPlate(name) {
+    shown = name;
+    for (const [plateName, view] of Object.entries(plates)) view.figure.hidden = plateName !== name;
+    for (const [plateName, details] of Object.entries(descriptions)) details.hidden = plateName !== name;
+    switchButtons.forEach((button) => button.setAttribute("aria-pressed", String(button.dataset.plateChoice === name)));
+    root.dataset.shownPlate = name;
+    layerButton.hidden = plates[name].plate.covered.length === 0; // only the posterior plate has layers
+    showZoom();
+  }
+
   if (!isFind) tools.append(labelsButton);
   if (mode === "explore") tools.append(layerButton);
-  tools.append(zoomIn, zoomOut);
+  tools.append(zoomInButton, zoomOutButton);
+  zoomInButton.addEventListener("click", () => zooms[shown].zoomIn());
+  zoomOutButton.addEventListener("click", () => zooms[shown].zoomOut());
 
   root.append(
     h("p", { className: "npc-muted" }, model.get("title")),
@@ -101,97 +132,25 @@ function renderMode({ model, el }) {
       "div",
       { className: "npc-diagram-layout" },
       side,
-      h("div", { className: "npc-diagram-picture" }, tools, figure, description),
+      h(
+        "div",
+        { className: "npc-diagram-picture" },
+        payloads.length > 1 ? plateSwitch : "",
+        tools,
+        stage,
+        ...Object.values(descriptions),
+      ),
     ),
   );
   el.append(root);
 
-  figure.innerHTML = model.get("svg");
-  const svg = scopeSvgIds(figure.querySelector("svg"));
-  svg.removeAttribute("width");
-  svg.removeAttribute("height");
-  svg.querySelector("title")?.remove(); // the plate's name is the group's label; no tooltip
-  svg.setAttribute("role", "group");
-  svg.setAttribute("aria-label", `${model.get("title")}. One stop: use the arrow keys to move between structures.`);
-  svg.setAttribute("aria-describedby", descriptionId);
-
-  const elements = {};
-  for (const region of regions) {
-    const group = svg.querySelector(`g[data-svg-id="${region.id}"]`);
-    if (!group) continue;
-    group.setAttribute("data-region", region.id);
-    group.setAttribute("data-kind", region.kind);
-    group.setAttribute("role", "button");
-    group.setAttribute("tabindex", "-1");
-    activateOn(group, () => choose(region.id));
-    group.addEventListener("focus", () => setRoving(region.id));
-    elements[region.id] = group;
-  }
-  const sheets = Object.fromEntries(
-    Array.from(svg.querySelectorAll("[data-sheet-for]")).map((node) => [node.dataset.sheetFor, node]),
-  );
-
-  /* --- keyboard: one tab stop, arrow keys in anatomical order --- */
-  const order = plate.focus_order.filter((id) => elements[id]);
-  let rovingId = order[0];
-  function reachable() {
-    const covered = root.dataset.layer === "superficial" ? plate.covered_by_gluteus : [];
-    return order.filter((id) => !covered.includes(id));
-  }
-  function setRoving(id) {
-    rovingId = id;
-    for (const [regionId, group] of Object.entries(elements))
-      group.setAttribute("tabindex", regionId === id ? "0" : "-1");
-  }
-  svg.addEventListener("keydown", (event) => {
-    const ids = reachable();
-    const at = Math.max(0, ids.indexOf(rovingId));
-    const step = { ArrowDown: 1, ArrowRight: 1, ArrowUp: -1, ArrowLeft: -1 }[event.key];
-    let next = null;
-    if (step) next = ids[(at + step + ids.length) % ids.length];
-    else if (event.key === "Home") next = ids[0];
-    else if (event.key === "End") next = ids[ids.length - 1];
-    if (!next) return;
-    event.preventDefault();
-    setRoving(next);
-    elements[next].focus();
-  });
-  setRoving(rovingId);
-
-  /* --- names: structures are named, except while a find prompt is open --- */
-  function nameStructures(neutral) {
-    order.forEach((id, index) => {
-      elements[id].setAttribute("aria-label", neutral ? `Structure ${index + 1}: ${byId[id].where}` : byId[id].label);
-    });
-  }
-
-  /* --- zoom: the picture grows inside a scrolling frame (scroll, drag or swipe to pan) --- */
-  const ZOOMS = [1, 1.5, 2, 3];
-  let zoomStep = 0;
-  let baseWidth = 0; // the picture's width unzoomed: zoom is relative to what the learner saw
-  function setZoom(step) {
-    if (zoomStep === 0) baseWidth = svg.getBoundingClientRect().width;
-    const before = {
-      x: (figure.scrollLeft + figure.clientWidth / 2) / figure.scrollWidth,
-      y: (figure.scrollTop + figure.clientHeight / 2) / figure.scrollHeight,
-    };
-    zoomStep = Math.max(0, Math.min(ZOOMS.length - 1, step));
-    figure.toggleAttribute("data-zoomed", zoomStep > 0);
-    svg.style.width = zoomStep > 0 ? `${Math.round(ZOOMS[zoomStep] * baseWidth)}px` : "";
-    figure.scrollLeft = before.x * figure.scrollWidth - figure.clientWidth / 2;
-    figure.scrollTop = before.y * figure.scrollHeight - figure.clientHeight / 2;
-    zoomIn.disabled = zoomStep === ZOOMS.length - 1;
-    zoomOut.disabled = zoomStep === 0;
-  }
-  zoomIn.addEventListener("click", () => setZoom(zoomStep + 1));
-  zoomOut.addEventListener("click", () => setZoom(zoomStep - 1));
+  const nameStructures = (neutral) => Object.values(plates).forEach((view) => view.nameStructures(neutral));
 
   /* --- labels and layers --- */
   function setLabels(on) {
     root.dataset.labels = on ? "on" : "off";
     labelsButton.setAttribute("aria-pressed", String(on));
-    // Without labels the picture is cropped to the anatomy, so it is drawn larger.
-    svg.setAttribute("viewBox", (on ? plate.viewbox : plate.anatomy_box).join(" "));
+    Object.values(plates).forEach((view) => view.setLabels(on));
   }
   labelsButton.addEventListener("click", () => setLabels(root.dataset.labels !== "on"));
   layerButton.addEventListener("click", () => {
@@ -205,7 +164,7 @@ function renderMode({ model, el }) {
       if (superficial) anatomy.append(target);
       else anatomy.prepend(target);
     }
-    if (!reachable().includes(rovingId)) setRoving(reachable()[0]);
+    plates[shown].keepReachable();
   });
 
   function markSelected(id) {
@@ -345,13 +304,14 @@ function renderMode({ model, el }) {
   );
 
   function choose(regionId) {
-    setRoving(regionId);
+    plates[plateOf(regionId)].setRoving(regionId);
     if (isFind && currentPrompt()) findChoose(regionId);
     else syncTrait(model, "selected", model.get("selected") === regionId ? "" : regionId); // a second press clears it
   }
 
   function showSelection() {
     const selected = model.get("selected");
+    if (selected && plateOf(selected) !== shown && plates[plateOf(selected)]) showPlate(plateOf(selected));
     markSelected(selected);
     panel.replaceChildren(...regionPanel(byId[selected]));
     // Causes mode shows one panel at a time: the structure's, or else the cause's.
@@ -372,6 +332,7 @@ function renderMode({ model, el }) {
     );
     for (const [id, group] of Object.entries(elements))
       group.toggleAttribute("data-highlight", Boolean(chosen?.regions.includes(id)));
+    if (chosen && plates[chosen.plate]) showPlate(chosen.plate); // the plate where the cause acts
     causeBox.replaceChildren(...causePanel(chosen, byId));
     if (model.get("selected")) syncTrait(model, "selected", "");
   }
@@ -402,6 +363,7 @@ function renderMode({ model, el }) {
 
   model.on("change:selected", showSelection);
   model.on("change:cause", showCause);
+  showPlate(shown);
   if (isFind) showFindState();
   else {
     nameStructures(false);
