@@ -85,6 +85,7 @@ def test_causes_mode_shows_the_lumbar_plate_with_the_structures_involved(watched
     diagram = page.locator(CAUSES).first
     diagram.locator(f"button[data-cause='{cause}']").click()
     assert diagram.locator(LUMBAR).is_visible() and diagram.locator(POSTERIOR).is_hidden()
+    assert diagram.locator("[data-role='plate-title']").inner_text() == load_plate(LUMBAR_PLATE_FILE)["title"]
     marked = diagram.locator("[data-region][data-highlight]").evaluate_all("els => els.map(e => e.dataset.region)")
     assert sorted(marked) == sorted(CAUSE_DATA[cause]["regions"])
     assert CAUSE_DATA[cause]["mechanism"] in diagram.locator("[data-role='cause-info']").inner_text()

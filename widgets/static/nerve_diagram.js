@@ -37,6 +37,7 @@ function renderMode({ model, el }) {
     "data-labels": isFind ? "off" : "on",
     "data-layer": "deep",
   });
+  const heading = h("p", { className: "npc-muted", "data-role": "plate-title" }, model.get("title"));
   const side = h("div", { className: "npc-diagram-side" });
   const panel = h("div", { className: "npc-diagram-panel", "data-role": "region-info", "aria-live": "polite" });
 
@@ -112,6 +113,7 @@ function renderMode({ model, el }) {
   }
   function showPlate(name) {
     shown = name;
+    heading.textContent = plates[name].plate.title;
     for (const [plateName, view] of Object.entries(plates)) view.figure.hidden = plateName !== name;
     for (const [plateName, details] of Object.entries(descriptions)) details.hidden = plateName !== name;
     switchButtons.forEach((button) => button.setAttribute("aria-pressed", String(button.dataset.plateChoice === name)));
@@ -127,7 +129,7 @@ function renderMode({ model, el }) {
   zoomOutButton.addEventListener("click", () => zooms[shown].zoomOut());
 
   root.append(
-    h("p", { className: "npc-muted" }, model.get("title")),
+    heading,
     h(
       "div",
       { className: "npc-diagram-layout" },
