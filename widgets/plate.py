@@ -94,8 +94,16 @@ def hit_width(cord: dict) -> float:
 
 def _hits(structure: dict) -> list[str]:
     """Invisible targets: the outline itself (or only its rim), and a wide stroke along every cord."""
-    if structure.get("hit_path"):  # a cluster of small shapes (roots in the sac): one target round them
-        return _mirrored([f"<path {_attrs(class_='np-hit', d=structure['hit_path'])}/>"], structure)
+    if structure.get("hit_paths"):  # small shapes (roots, a cluster of them): larger targets round them
+        return _mirrored([f"<path {_attrs(class_='np-hit', d=d)}/>" for d in structure["hit_paths"]], structure)
+    if structure.get("hit_margin"):  # a thin band (a ligament): its outline widened by an invisible stroke
+        return _mirrored(
+            [
+                f"<path {_attrs(class_='np-hit np-hit-wide', d=d, stroke_width=structure['hit_margin'])}/>"
+                for d in structure["paths"]
+            ],
+            structure,
+        )
     if structure.get("rim"):  # an opening: clicked on its edge, so what passes through stays clickable
         out = [
             f"<path {_attrs(class_='np-hit np-hit-cord', d=d, stroke_width=structure['rim'])}/>"

@@ -173,3 +173,42 @@ def test_the_lumbar_plate_is_accessible(watched_page, site_url, mode):
     diagram.locator("button[data-cause='disc_herniation']").click()
     page.mouse.click(*region_point(page, f"{CAUSES} {LUMBAR} [data-region='l5_root_traversing']"))
     assert axe_violations(page, mode) == []
+
+
+def test_print_shows_the_lumbar_plate_once_as_the_labelled_figure(watched_page, site_url):
+    page = open_book_page(watched_page, site_url, CAUSES_PAGE)
+    diagram = page.locator(CAUSES).first
+    diagram.locator("button[data-cause='disc_herniation']").click()  # the lumbar plate is on screen
+    page.emulate_media(media="print")
+    assert diagram.locator(LUMBAR).is_hidden(), "the widget's copy of the lumbar plate is left out of print"
+    assert diagram.locator(POSTERIOR).is_visible(), "the causes widget prints its posterior plate"
+    figure = page.locator("#fig-lumbar-plate-static img")
+    assert figure.is_visible() and figure.get_attribute("src").endswith("lumbar-spine-plate.svg")
+    assert figure.bounding_box()["width"] > 500, "on paper the plate takes the width, so its labels can be read"
+    assert diagram.locator("button[data-action='plate']").first.is_hidden(), "no switch on paper"
+
+
+def test_every_lumbar_target_is_at_least_24_css_px_on_a_phone(browser, site_url):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page = open_book_page(context.new_page(), site_url, CAUSES_PAGE)
+    page.locator(CAUSES).first.locator("button[data-cause='degenerative_stenosis']").click()
+    sizes = page.evaluate(
+        """(selector) => {
+      const svg = document.querySelector(selector + " svg");
+      const scale = svg.getScreenCTM().a;
+      return [...svg.querySelectorAll("[data-region]")].map((g) => {
+        const hits = [...g.querySelectorAll(".np-hit")];
+        const sides = hits.map((p) => {
+          const box = p.getBBox(), wide = Number(p.getAttribute("stroke-width") || 0);
+          const stroke = p.classList.contains("np-hit-cord");  // a stroke alone: its width is the size
+          return stroke ? wide * scale : (Math.min(box.width, box.height) + wide) * scale;
+        });
+        return {id: g.dataset.region, size: Math.max(...sides)};
+      });
+    }""",
+        f"{CAUSES} {LUMBAR}",
+    )
+    assert len(sizes) == len(REGIONS)
+    small = [(s["id"], round(s["size"], 1)) for s in sizes if s["size"] < 24]
+    assert small == []
+    context.close()
