@@ -81,8 +81,9 @@ class NerveDiagram(CourseWidget):
         traitlets.Dict(), help="Each region's panel text: label, kind, what it is, innervation, relevance, citation"
     ).tag(sync=True)
     plate = traitlets.Dict(help="Plate layout the page needs: label positions, focus order, legend").tag(sync=True)
-    # The lumbar plate's SVG is its own trait, the same string wherever it is shown, so a static
-    # page stores it once; find mode leaves it empty (its prompts are on the posterior plate).
+    # The lumbar plate's SVG is its own trait, the same string in every copy of the widget, so a
+    # static page stores it once. Find mode does not show it (its prompts are on the posterior
+    # plate), but keeps it for when Python switches the mode.
     lumbar_svg = traitlets.Unicode(help="The lumbar-spine plate as SVG markup, like `svg`").tag(sync=True)
     lumbar_plate = traitlets.Dict(help="The lumbar plate's layout, like `plate`").tag(sync=True)
     find_prompts = traitlets.List(traitlets.Dict(), help="The find-mode prompts, each naming a region to find").tag(
@@ -95,19 +96,16 @@ class NerveDiagram(CourseWidget):
 
     def __init__(self, mode: str = "explore", **kwargs):
         anatomy, plate = load_anatomy(), load_plate()
-        lumbar = mode != "find"
         lumbar_plate = load_plate(LUMBAR_PLATE_FILE)
-        regions = _region_payloads(anatomy, plate)
-        if lumbar:
-            regions += _region_payloads(load_lumbar_anatomy(), lumbar_plate)
+        regions = _region_payloads(anatomy, plate) + _region_payloads(load_lumbar_anatomy(), lumbar_plate)
         super().__init__(
             mode=mode,
             title=plate["title"],
             svg=DIAGRAM_SVG.read_text(encoding="utf-8"),
             region_data=regions,
             plate=_plate_payload(plate),
-            lumbar_svg=LUMBAR_SVG.read_text(encoding="utf-8") if lumbar else "",
-            lumbar_plate=_plate_payload(lumbar_plate) if lumbar else {},
+            lumbar_svg=LUMBAR_SVG.read_text(encoding="utf-8"),
+            lumbar_plate=_plate_payload(lumbar_plate),
             find_prompts=list(anatomy["find_prompts"]),
             cause_data=[
                 dict(cause, citation=short_citation(cause["source"]), plate=cause.get("plate", plate["plate"]))

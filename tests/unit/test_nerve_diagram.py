@@ -195,9 +195,8 @@ def test_api_selects_highlights_and_reprs_stably():
     assert diagram.selected == "piriformis"
     assert "piriformis" in diagram.regions
     finder = NerveDiagram(mode="find")
-    assert repr(finder) == "NerveDiagram(mode='find', selected='', regions=24, score=0, found=0)"
-    assert finder.lumbar_svg == "", "find mode uses the posterior plate only"
-    assert diagram.lumbar_svg == LUMBAR_SVG.read_text(encoding="utf-8"), "one identical SVG string per plate"
+    assert repr(finder) == "NerveDiagram(mode='find', selected='', regions=40, score=0, found=0)"
+    assert diagram.lumbar_svg == finder.lumbar_svg == LUMBAR_SVG.read_text(encoding="utf-8"), "one identical string"
     diagram.highlight("l5_root_traversing")  # a lumbar structure is selected like any other
 
 
