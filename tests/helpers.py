@@ -49,15 +49,15 @@ def answer_question(fieldset, item: dict, correct: bool = True):
         if kind == "true_false":
             answer = "True" if answer else "False"
         elif kind == "hotspot":
-            from widgets.anatomy import load_anatomy
+            from widgets.anatomy import DEFAULT_PLATE, region_labels
 
-            regions = [r["id"] for r in load_anatomy()["regions"]]
             if fieldset.locator("[data-region]").count():  # answered on the plate
+                regions = fieldset.locator("[data-region]").evaluate_all("els => els.map((e) => e.dataset.region)")
                 target = answer if correct else next(r for r in regions if r != answer)
                 pick_on_plate(fieldset.locator(f"[data-region='{target}']"))
                 fieldset.locator("button[data-action='check']").click()
                 return
-            answer = {r["id"]: r["label"] for r in load_anatomy()["regions"]}[answer]
+            answer = region_labels(item.get("plate", DEFAULT_PLATE))[answer]
         right = answer if isinstance(answer, list) else [answer]
         labels = fieldset.locator(".npc-option label")
         texts = labels.all_inner_texts()

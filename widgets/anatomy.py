@@ -30,6 +30,11 @@ def load_lumbar_anatomy() -> dict:
     return _load(LUMBAR_ANATOMY_FILE)
 
 
-def region_labels() -> dict[str, str]:
-    """Each clickable region's label by its id, in drawing order."""
-    return {region["id"]: region["label"] for region in load_anatomy()["regions"]}
+DEFAULT_PLATE = "posterior-thigh"
+PLATE_ANATOMY = {DEFAULT_PLATE: load_anatomy, "lumbar-spine": load_lumbar_anatomy}
+
+
+def region_labels(plate: str = DEFAULT_PLATE) -> dict[str, str]:
+    """Each clickable region's label by its id, in drawing order, on the named plate (none on an unknown one)."""
+    anatomy = PLATE_ANATOMY.get(plate)
+    return {region["id"]: region["label"] for region in anatomy()["regions"]} if anatomy else {}

@@ -147,15 +147,24 @@ class NerveDiagram(CourseWidget):
         self.selected = region_id
 
 
-def question_plate() -> dict:
-    """What a `type: hotspot` question needs to be answered on the plate
-    (widgets/static/plate_question.js): the SVG, the view without labels, the keyboard order
-    and each structure's name and neutral description."""
-    anatomy, plate = load_anatomy(), load_plate()
+def _question_view(plate: dict, anatomy: dict, svg_file) -> dict:
     where = {structure["id"]: structure.get("where", "") for structure in plate["structures"]}
     return {
-        "svg": DIAGRAM_SVG.read_text(encoding="utf-8"),
+        "svg": svg_file.read_text(encoding="utf-8"),
         "anatomy_box": plate["anatomy_box"],
         "focus_order": plate["focus_order"],
         "regions": [{"id": r["id"], "label": r["label"], "where": where[r["id"]]} for r in anatomy["regions"]],
     }
+
+
+def question_plate(plates=("posterior-thigh",)) -> dict:
+    """What `type: hotspot` questions need to be answered on a plate
+    (widgets/static/plate_question.js): the SVG, the view without labels, the keyboard order
+    and each structure's name and neutral description. The posterior-thigh plate; with
+    "lumbar-spine" among `plates` (a bank with items `plate: lumbar-spine`) the lumbar plate
+    too, under `others`."""
+    view = _question_view(load_plate(), load_anatomy(), DIAGRAM_SVG)
+    if "lumbar-spine" in plates:
+        lumbar = _question_view(load_plate(LUMBAR_PLATE_FILE), load_lumbar_anatomy(), LUMBAR_SVG)
+        view["others"] = {"lumbar-spine": lumbar}
+    return view

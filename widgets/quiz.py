@@ -121,7 +121,7 @@ class Quiz(CourseWidget):
         if any(payload["type"] == "hotspot" for payload in payloads):
             from .nerve_diagram import question_plate
 
-            traits.setdefault("plate", question_plate())
+            traits.setdefault("plate", question_plate({p.get("plate") for p in payloads if p["type"] == "hotspot"}))
         return cls(
             bank=bank,
             title=loaded.title,

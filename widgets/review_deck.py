@@ -118,7 +118,9 @@ class ReviewDeck(CourseWidget):
         if any(item["type"] == "hotspot" for item in items):
             from .nerve_diagram import question_plate
 
-            kwargs.setdefault("plate", question_plate())
+            kwargs.setdefault(
+                "plate", question_plate({item.get("plate") for item in items if item["type"] == "hotspot"})
+            )
         super().__init__(items=items, scheduler=SCHEDULER, progress=progress, note=note, **kwargs)
         self._loaded = True  # from here on, changes are the learner's and are saved
 

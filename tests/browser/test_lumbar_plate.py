@@ -5,9 +5,10 @@ import pytest
 
 from tests.browser.test_nerve_diagram import click_each_region_and_read_its_panel
 from tests.browser.test_site_audit import axe_violations
-from tests.helpers import assert_page_clean, open_book_page, region_point
+from tests.helpers import answer_question, assert_page_clean, open_book_page, region_point
 from widgets.anatomy import load_anatomy, load_lumbar_anatomy
 from widgets.plate import LUMBAR_PLATE_FILE, load_plate
+from widgets.quizbank import load_all_banks
 
 pytestmark = pytest.mark.browser
 ANATOMY_PAGE = "chapters/02-anatomy.html"
@@ -18,6 +19,12 @@ LUMBAR = "[data-plate='lumbar-spine']"
 POSTERIOR = "[data-plate='posterior-thigh']"
 REGIONS = load_lumbar_anatomy()["regions"]
 CAUSE_DATA = {cause["id"]: cause for cause in load_anatomy()["causes"]}
+LUMBAR_HOTSPOT = next(
+    (bank.name, item)
+    for bank in load_all_banks()
+    for item in bank.items
+    if item["type"] == "hotspot" and item.get("plate") == "lumbar-spine"
+)
 
 
 def show_lumbar(diagram):
@@ -212,3 +219,20 @@ def test_every_lumbar_target_is_at_least_24_css_px_on_a_phone(browser, site_url)
     small = [(s["id"], round(s["size"], 1)) for s in sizes if s["size"] < 24]
     assert small == []
     context.close()
+
+
+@pytest.mark.parametrize("correct", [True, False], ids=["right", "wrong"])
+def test_a_hotspot_item_is_answered_on_the_lumbar_plate(watched_page, site_url, correct):
+    bank, item = LUMBAR_HOTSPOT
+    assert bank == "causes"
+    page = open_book_page(watched_page, site_url, CAUSES_PAGE)
+    fieldset = page.locator(f"[data-widget='quiz'][data-bank='{bank}'] [data-question-id='{item['id']}']")
+    assert fieldset.locator(f"{LUMBAR} svg").count() == 1
+    assert fieldset.locator("[data-role='label']").count() == 0, "no labels to give the answer away"
+    names = fieldset.locator("[data-region]").evaluate_all("els => els.map((e) => e.getAttribute('aria-label'))")
+    assert not set(names) & {region["label"] for region in REGIONS}, "neutral descriptions while it is open"
+    answer_question(fieldset, item, correct=correct)
+    assert fieldset.locator("[data-role='feedback']").get_attribute("data-correct") == str(correct).lower()
+    if correct:
+        assert fieldset.locator(f"[data-region='{item['answer']}']").get_attribute("data-mark") == "right"
+    assert_page_clean(page)

@@ -215,3 +215,16 @@ def test_causes_mode_validates_cause_ids():
     assert repr(diagram).endswith("cause='hamstring_syndrome')")
     with pytest.raises(ValueError, match="Valid cause ids: disc_herniation"):
         diagram.cause = "sprained_ankle"
+
+
+def test_a_hotspot_item_can_be_answered_on_the_lumbar_plate():
+    from widgets.nerve_diagram import question_plate
+    from widgets.quizbank import item_payload, load_all_banks
+
+    item = next(i for bank in load_all_banks() for i in bank.items if i.get("plate") == "lumbar-spine")
+    payload = item_payload(item)
+    labels = {region["id"]: region["label"] for region in load_lumbar_anatomy()["regions"]}
+    assert payload["plate"] == "lumbar-spine" and payload["answer"] == labels[item["answer"]]
+    plates = question_plate({"posterior-thigh", "lumbar-spine"})
+    assert plates["others"]["lumbar-spine"]["svg"] == LUMBAR_SVG.read_text(encoding="utf-8")
+    assert "others" not in question_plate(), "a bank without lumbar items does not carry the lumbar plate"

@@ -15,7 +15,7 @@ import jsonschema
 import nbformat
 import yaml
 
-from ..anatomy import region_labels
+from ..anatomy import DEFAULT_PLATE, region_labels
 from ..bibliography import load_bibliography
 from ..paths import CHAPTER_DIR, display_path
 from ..quizbank import SCHEMA_FILE, Bank, BankError, bank_paths, load_bank
@@ -97,7 +97,8 @@ def _answer_problems(item: dict, region_ids: set) -> list[tuple[str, str]]:
         return []
     problems = [("options", f"unknown region id {o!r}") for o in options or [] if o not in region_ids]
     if answer not in region_ids:
-        problems.insert(0, ("answer", f"unknown region id {answer!r} (see widgets/data/sciatic_anatomy.yml)"))
+        data = "lumbar_anatomy.yml" if item.get("plate") == "lumbar-spine" else "sciatic_anatomy.yml"
+        problems.insert(0, ("answer", f"unknown region id {answer!r} (see widgets/data/{data})"))
     return problems
 
 
@@ -238,7 +239,7 @@ def _coverage_problems(report: _BankReport) -> list[str]:
 
 def _items_problems(report: _BankReport, already_reported: set) -> list[str]:
     """Semantic faults per item, leaving out fields the schema already reported (one message each)."""
-    known_sources, region_ids = set(load_bibliography()), set(region_labels())
+    known_sources = set(load_bibliography())
     problems, first_line = [], {}
     for index, item in enumerate(report.items):
         if not isinstance(item, dict):
@@ -249,7 +250,9 @@ def _items_problems(report: _BankReport, already_reported: set) -> list[str]:
             first_line[item["id"]] = report.item_line(index, "id")
         problems += [
             report.on_item(index, field, message)
-            for field, message in _item_problems(item, report.data, known_sources, region_ids)
+            for field, message in _item_problems(
+                item, report.data, known_sources, set(region_labels(item.get("plate") or DEFAULT_PLATE))
+            )
             if (index, field) not in already_reported
         ]
     return problems

@@ -19,7 +19,7 @@ import nh3
 import yaml
 from markdown_it import MarkdownIt
 
-from ..anatomy import region_labels
+from ..anatomy import DEFAULT_PLATE, region_labels
 from ..bibliography import short_citation
 from ..paths import BANK_DIR, DATA_DIR, IMAGES_DIR, display_path
 
@@ -152,7 +152,8 @@ def item_payload(item: dict) -> dict:
         payload["options"] = ["True", "False"]
         payload["answer"] = "True" if item["answer"] else "False"
     if item["type"] == "hotspot":
-        labels = region_labels()
+        payload["plate"] = item.get("plate", DEFAULT_PLATE)  # the plate it is answered on
+        labels = region_labels(payload["plate"])
         ids = payload["options"] or list(labels)
         payload["options"] = [labels[i] for i in ids]
         payload["answer"] = labels[item["answer"]]

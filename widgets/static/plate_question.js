@@ -6,9 +6,13 @@
  * stop, arrow keys between structures, Enter or Space to pick; structures carry neutral
  * descriptions, never their names, until the question is closed.
  *
- * `plate` is NerveDiagram.question_plate(): { svg, anatomy_box, focus_order, regions: [{id, label, where}] }.
+ * `plates` is NerveDiagram.question_plate(): { svg, anatomy_box, focus_order, regions: [{id, label, where}] }
+ * for the posterior-thigh plate, and under `others` the same for another plate an item names
+ * (`item.plate`, e.g. "lumbar-spine").
  */
-function renderHotspotQuestion(item, options, plate) {
+function renderHotspotQuestion(item, options, plates) {
+  const plateName = item.plate || "posterior-thigh";
+  const plate = plates.others?.[plateName] || plates;
   const byLabel = Object.fromEntries(plate.regions.map((r) => [r.label, r]));
   const everyStructure = Object.assign({}, item, { type: "single", options: plate.regions.map((r) => r.label) });
   const inner = renderQuestion(everyStructure, options);
@@ -16,7 +20,7 @@ function renderHotspotQuestion(item, options, plate) {
   fieldset.dataset.type = "hotspot";
   fieldset.classList.add("npc-hotspot");
 
-  const figure = h("div", { className: "npc-hotspot-figure", "data-plate": "posterior-thigh" });
+  const figure = h("div", { className: "npc-hotspot-figure", "data-plate": plateName });
   const chosenNote = h(
     "p",
     { className: "npc-muted", "data-role": "hotspot-choice", "aria-live": "polite" },
