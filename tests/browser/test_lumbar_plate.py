@@ -236,3 +236,21 @@ def test_a_hotspot_item_is_answered_on_the_lumbar_plate(watched_page, site_url, 
     if correct:
         assert fieldset.locator(f"[data-region='{item['answer']}']").get_attribute("data-mark") == "right"
     assert_page_clean(page)
+
+
+def test_plus_and_minus_zoom_about_the_focused_structure(watched_page, site_url):
+    page = open_book_page(watched_page, site_url, ANATOMY_PAGE)
+    diagram = page.locator(EXPLORE).first
+    show_lumbar(diagram)
+    before = svg_width(diagram)
+    diagram.locator(f"{LUMBAR} [data-region='facet_joint']").focus()
+    page.keyboard.press("+")
+    page.keyboard.press("+")
+    assert svg_width(diagram) == pytest.approx(2 * before, rel=0.05)
+    box = diagram.locator(f"{LUMBAR} [data-region='facet_joint']").bounding_box()
+    frame = diagram.locator(LUMBAR).bounding_box()
+    assert frame["x"] <= box["x"] + box["width"] / 2 <= frame["x"] + frame["width"], "it stays in view"
+    page.keyboard.press("0")
+    assert svg_width(diagram) == pytest.approx(before, rel=0.02)
+    assert diagram.locator("button[data-action='zoom-out']").is_disabled()
+    assert_page_clean(page)

@@ -1,6 +1,7 @@
 /* Zoom and pan for a plate's figure (a shared part of nerve_diagram.js): the + and − buttons,
  * Ctrl/⌘ + wheel (a trackpad pinch arrives as that too), a two-finger pinch on a touch screen
- * (pointer events) and dragging to pan once zoomed. The picture grows inside a scrolling frame,
+ * (pointer events), + and − (and 0 to reset) while the plate has focus, and dragging to pan once
+ * zoomed. The picture grows inside a scrolling frame,
  * so a swipe or the scroll bars pan as well. A plain wheel over the plate scrolls the page as
  * usual and only shows a hint: the page is never held captive. */
 
@@ -54,6 +55,16 @@ function attachZoom(figure, svg, onChange = () => {}) {
     },
     { passive: false },
   );
+
+  /* Keys, while a structure has focus: zoom about it and keep it in view (arrow keys move on). */
+  figure.addEventListener("keydown", (event) => {
+    if (event.ctrlKey || event.metaKey || event.altKey) return; // the browser's own page zoom
+    const next = { "+": stepUp, "=": stepUp, "-": stepDown, 0: () => 1 }[event.key];
+    if (!next) return;
+    event.preventDefault();
+    const box = document.activeElement?.getBoundingClientRect?.();
+    zoomTo(next(), box?.width ? { x: box.left + box.width / 2, y: box.top + box.height / 2 } : null);
+  });
 
   /* Two fingers pinch; one mouse button drags the zoomed picture. */
   const pointers = new Map();
