@@ -2,7 +2,8 @@
 chapters run in Chromium, and every widget type answered by mouse and by keyboard. Keys used
 inside a widget must not drive the notebook; traits read back from a new cell match the page;
 traits set from Python show in the view; answers restored in the page reach a restarted
-kernel; the answered feedback is readable in the dark theme; no markdown shows raw MyST; and
+kernel; the answered feedback is readable in the dark theme; no markdown shows raw MyST, and
+citations and glossary terms read as author-year and term text, never bib keys; and
 Notebook 7 serves the same chapter. Chapter 04 has every answered widget type but the
 diagnostic-accuracy calculator, which chapter 05 adds; 02 has the diagram and 08 the review
 deck, whose keys are checked too."""
@@ -30,6 +31,7 @@ from tests.browser.jupyterlab_client import (
 )
 from tests.browser.test_feedback_visible import AA_BODY_TEXT, CONTRAST_JS, FEEDBACK_TEXT
 from tests.helpers import answer_question, region_point
+from widgets.authoring.prose_links import citation_text, cited_keys, glossary_terms, known_keys
 from widgets.paths import REPO_ROOT
 from widgets.quizbank import load_all_banks
 from widgets.triage import load_cases
@@ -146,6 +148,7 @@ def test_markdown_renders_myst_not_raw_text(student, lab, chapter):
     student.wait_for_function("(n) => document.querySelectorAll('.jp-MarkdownCell .myst').length >= n", arg=cells)
     raw = [(i, token) for i, text in enumerate(rendered.all_inner_texts()) for token in RAW_MYST if token in text]
     assert raw == [], f"{chapter}: markdown cells show raw MyST (cell, token): {raw}"
+    citations_and_terms_read_as_text(student, chapter, " ".join(rendered.all_inner_texts()))
     if chapter == SYMPTOMS:
         assert student.locator(".jp-MarkdownCell .myst-admonition.danger").count() >= 1, "red-flag box not rendered"
     figures = sum("".join(cell["source"]).count("{figure}") for cell in chapter_cells(chapter))
@@ -154,6 +157,23 @@ def test_markdown_renders_myst_not_raw_text(student, lab, chapter):
     loaded = "els => els.map((e) => e.complete && e.naturalWidth > 0 ? 'loaded' : e.getAttribute('src'))"
     states = lambda: student.eval_on_selector_all(".jp-MarkdownCell .myst figure img", loaded)  # noqa: E731
     eventually(lambda: _equals(states(), ["loaded"] * figures))
+
+
+def citations_and_terms_read_as_text(page, chapter, text):
+    """Each citation shows its authors and year, never its bib key; a term is plain link text,
+    with no "not found" mark (jupyterlab-myst marks every role it cannot resolve)."""
+    keys_shown = sorted(key for key in known_keys() if key in text)
+    assert keys_shown == [], f"{chapter}: bare citation keys in the rendered cells: {keys_shown}"
+    unresolved = page.locator(".jp-MarkdownCell .myst [title='Citation Not Found'], .jp-MarkdownCell .myst a[href='#']")
+    assert unresolved.count() == 0, f"{chapter}: {unresolved.count()} unresolved roles: {unresolved.all_inner_texts()}"
+    links = page.eval_on_selector_all(
+        ".jp-MarkdownCell .myst a[href^='#']", "els => els.map((e) => [e.getAttribute('href').slice(1), e.textContent])"
+    )
+    markdown = [cell for cell in chapter_cells(chapter) if cell["cell_type"] == "markdown"]
+    cited = [key for cell in markdown for key in cited_keys("".join(cell["source"]))]
+    assert [[key, citation_text(key)] for key in cited] == [link for link in links if link[0] in known_keys()]
+    terms = [link for link in links if link[0] in glossary_terms()]
+    assert terms and all(text.strip() for _, text in terms), f"{chapter}: term links without text: {terms}"
 
 
 def test_quiz_and_triage_by_mouse_and_keyboard_reach_the_kernel(student, lab):
