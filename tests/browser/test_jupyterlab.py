@@ -6,7 +6,7 @@ kernel; the answered feedback is readable in the dark theme; no markdown shows r
 citations and glossary terms read as author-year and term text, never bib keys; and
 Notebook 7 serves the same chapter. Chapter 04 has every answered widget type but the
 diagnostic-accuracy calculator, which chapter 05 adds; 02 has the diagram and 08 the review
-deck, whose keys are checked too."""
+deck, whose keys are checked too, and two decks on one page share the learner's progress."""
 
 from __future__ import annotations
 
@@ -306,6 +306,44 @@ def test_review_deck_keys_stay_in_the_deck(student, lab):
     radios.first.focus()
     keys_stay_in_widget(student, ["ArrowDown", "a", "Space"])
     assert radios.nth(1).is_checked(), "ArrowDown did not move to the deck card's next option"
+
+
+def test_two_review_decks_on_one_page_share_the_learners_progress(student, lab, tmp_path):
+    """A second ReviewDeck() cell and a second view of one deck: answers given in any of them
+    reach all of them and the progress file, and building a deck writes nothing."""
+    saved = tmp_path / "review-progress.json"
+    open_and_run(student, lab, REVIEW)
+    run_new_cell(student, f"import os\nos.environ['NPC_REVIEW_FILE'] = {str(saved)!r}")
+    run_new_cell(student, "from widgets import ReviewDeck\ndeck_a = ReviewDeck()\ndeck_a", keep=True)
+    run_new_cell(student, "deck_a", keep=True)  # the same deck shown twice
+    run_new_cell(student, "deck_b = ReviewDeck()\ndeck_b", keep=True)
+    decks = student.locator("[data-widget='review-deck']")
+    student.wait_for_function("() => document.querySelectorAll(\"[data-widget='review-deck']\").length >= 4")
+    assert not saved.exists(), "building a deck wrote the progress file"
+    answered = [answer_and_grade_a_card(decks.nth(index)) for index in (1, 2, 3)]
+    assert len(set(answered)) == 3, f"a deck offered a card another deck had just graded: {answered}"
+
+    def shared():
+        cards = kernel_value(student, "[sorted(deck.progress['cards']) for deck in (deck_a, deck_b)]")
+        assert cards == [sorted(answered)] * 2, cards
+        assert sorted(json.loads(saved.read_text())["cards"]) == sorted(answered)
+        counts = {decks.nth(index).locator("[data-role='due-count']").inner_text() for index in (1, 2, 3)}
+        assert len(counts) == 1, f"the deck views disagree on what is due: {counts}"
+
+    eventually(shared)
+
+
+def answer_and_grade_a_card(deck):
+    """Answer the first card that is not answered on the plate, rightly, and grade it Good."""
+    for _ in range(len(ITEMS)):
+        card = deck.locator("[data-role='card'] [data-question-id]")
+        item = ITEMS[card.get_attribute("data-question-id")]
+        if item["type"] != "hotspot":
+            answer_question(card, item, correct=True)
+            deck.locator("button[data-grade='good']").click()
+            return item["id"]
+        deck.locator("button[data-action='next']").click()
+    raise AssertionError("no card in the deck could be answered without the plate")
 
 
 def test_notebook7_runs_a_chapter_and_keys_stay_in_widgets(student, lab):
