@@ -377,7 +377,8 @@ function render({ model, el }) {
   }
 
   function resetProgress(status) {
-    progress = emptyProgress();
+    // `cleared` tells the kernel, which merges every deck's progress, that older cards are gone.
+    progress = Object.assign(emptyProgress(), { cleared: Date.now() });
     publish();
     tools.confirm.hidden = true;
     status.textContent = "Your review progress was cleared.";
@@ -387,7 +388,8 @@ function render({ model, el }) {
   function onKernelProgress() {
     const fromKernel = model.get("progress");
     if (isValidProgress(fromKernel) && (fromKernel.updated || 0) > (progress.updated || 0)) {
-      progress = fromKernel;
+      progress = fromKernel; // e.g. another deck's answers, merged in by the kernel
+      save(REVIEW_KEY, progress);
       showNext();
     }
   }
