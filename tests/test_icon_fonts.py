@@ -2,6 +2,7 @@
 page may turn into a missing-glyph box, and nothing a page does not need is left behind."""
 
 import html.parser
+import io
 import pathlib
 
 import pydata_sphinx_theme
@@ -16,6 +17,7 @@ from tools.icon_fonts import (
     pages_and_assets,
     prune_stylesheet,
     stylesheet_code_points,
+    subset_font,
 )
 
 THEME_STATIC = pathlib.Path(pydata_sphinx_theme.__file__).parent / "theme" / "pydata_sphinx_theme" / "static"
@@ -58,6 +60,15 @@ def test_the_pruned_stylesheet_keeps_used_icons_and_only_woff2_of_kept_fonts():
     assert "fa-moon" not in pruned and ".fa-0:" not in pruned
     assert ".ttf" not in pruned and "fa-regular-400" not in pruned and "sourceMappingURL" not in pruned
     assert "--pst-icon-bell" in pruned and ".x:after" in pruned
+
+
+def test_a_subset_font_holds_what_was_asked_and_is_the_same_bytes_every_build():
+    solid = THEME_STATIC / WEBFONTS / SOLID
+    bars, github = 0xF0C9, 0xF09B  # github is a brand: not in the solid font
+    first = subset_font(solid, {bars, github})
+    assert set(TTFont(io.BytesIO(first)).getBestCmap()) == {bars}
+    assert subset_font(solid, {bars, github}) == first  # no timestamp: a rebuild changes nothing
+    assert subset_font(solid, {github}) is None  # a font that holds none of them is dropped
 
 
 class _IconElements(html.parser.HTMLParser):

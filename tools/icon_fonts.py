@@ -142,7 +142,7 @@ def subset_font(source: pathlib.Path, code_points: set[int]) -> bytes | None:
     from fontTools import subset
     from fontTools.ttLib import TTFont
 
-    font = TTFont(source)
+    font = TTFont(source, recalcTimestamp=False)  # the same glyphs give the same bytes, build after build
     kept = code_points & set(font.getBestCmap())
     if not kept:
         return None
@@ -158,7 +158,8 @@ def subset_font(source: pathlib.Path, code_points: set[int]) -> bytes | None:
 
 def theme_static(app) -> pathlib.Path | None:
     """The static folder of the theme that ships the icon fonts (pydata-sphinx-theme)."""
-    for theme_dir in app.builder.theme.get_theme_dirs():
+    theme = getattr(app.builder, "theme", None)  # HTML builders only
+    for theme_dir in theme.get_theme_dirs() if theme else []:
         static = pathlib.Path(theme_dir) / "static"
         if (static / STYLESHEET).is_file() and (static / WEBFONTS).is_dir():
             return static
