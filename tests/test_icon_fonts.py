@@ -52,6 +52,8 @@ def test_class_lists_are_found_in_html_attributes_and_script_literals():
     script = 'const f=document.createElement("i");f.classList="fa-solid fa-xmark"'
     assert icon_class_lists(page) == [["fab", "fa-github"]]
     assert icon_class_lists(script) == [["fa-solid", "fa-xmark"]]
+    widget_state = '{"_esm": "button.className = \\"fa-solid fa-check\\";"}'
+    assert ["fa-solid", "fa-check"] in icon_class_lists(widget_state)
 
 
 def test_the_pruned_stylesheet_keeps_used_icons_and_only_woff2_of_kept_fonts():

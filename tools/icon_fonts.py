@@ -71,7 +71,8 @@ def stylesheet_code_points(css: str) -> set[int]:
 
 def icon_class_lists(text: str) -> list[list[str]]:
     """The class lists naming Font Awesome icons in a page or script, one per element."""
-    return [match.split() for match in QUOTED.findall(text) if FA_TOKEN.search(match)]
+    # A widget's ES module travels as a JSON string in the page, its quotes escaped as \".
+    return [match.replace("\\", " ").split() for match in QUOTED.findall(text) if FA_TOKEN.search(match)]
 
 
 class _AssetLinks(html.parser.HTMLParser):
