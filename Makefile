@@ -61,8 +61,9 @@ check-banks: $(VENV)/.book-installed
 vendor: $(VENV)/.book-installed
 	$(PY) -m tools.vendor
 
+# Also writes its summary into the README's performance section.
 bench: $(VENV)/.test-installed
-	$(PY) -m tools.bench
+	$(PY) -m tools.bench --readme README.md
 
 # Both write to _build/pdf/, named after _config.yml's title; the second has "instructor" in its name.
 pdf: $(VENV)/.test-installed book
