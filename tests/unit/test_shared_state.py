@@ -84,6 +84,12 @@ def test_short_or_unrepeated_strings_stay_in_place():
     assert pack(document) == document
 
 
+def test_a_page_with_one_widget_keeps_its_state_as_saved():
+    document = page_state("01-introduction")
+    assert sum("_esm" in model["state"] for model in document["state"].values()) == 1
+    assert pack(document) == document
+
+
 def test_a_state_that_already_looks_like_a_reference_is_refused():
     document = {"state": {"a": {"state": {"odd": {REFERENCE: ["k"]}, "_css": "/*@course-part x*/\nb{}"}}}}
     with pytest.raises(ValueError, match=r"already holds a '\$course-shared' key \(under 'odd'\)"):

@@ -39,7 +39,8 @@ def page_documents(html: str) -> list[dict]:
 
 
 def pack(document: dict) -> dict:
-    """The document with each marked part and each repeated long string stored once."""
+    """The document with each marked part and each repeated long string stored once, or the
+    document itself when that would not make it smaller."""
     state = document.get("state")
     if not state:
         return document
@@ -47,8 +48,9 @@ def pack(document: dict) -> dict:
         text for text in _strings(state) if len(text) >= MIN_REPEATED_LENGTH and not PART_START.search(text)
     )
     table = _Table()
-    packed = _pack_value(state, "state", repeated, table)
-    return {**document, "state": packed, SHARED: table.texts} if table.texts else document
+    packed = {**document, "state": _pack_value(state, "state", repeated, table), SHARED: table.texts}
+    # A page with one widget shares nothing; its state stays as saved rather than grow by the keys.
+    return packed if len(json.dumps(packed)) < len(json.dumps(document)) else document
 
 
 class _Table:
