@@ -11,8 +11,9 @@
 //
 // The build stores each piece that several models share once per page (common.js, shared
 // parts, stylesheets, the plate SVG): a value {"$course-shared": [keys]} is the texts of those
-// keys in the page's `course_shared` table, joined (widgets/authoring/shared_state.py packs it). Models
-// whose assembled module is the same share one import, and each stylesheet part is injected once.
+// keys in the page's `course_shared` table, joined (widgets/authoring/shared_state.py packs
+// it). Models whose assembled module is the same share one import, and each stylesheet part
+// is injected once.
 (() => {
   const STATE_TYPE = "application/vnd.jupyter.widget-state+json";
   const VIEW_TYPE = "application/vnd.jupyter.widget-view+json";
