@@ -122,7 +122,7 @@ class ReviewDeck(CourseWidget):
     """
 
     # Hotspot cards are answered on the anatomy plate (plate_question.js), as in the quiz.
-    _esm = es_module("review_deck", vendored=("ts-fsrs",), parts=("plate_question",))
+    _esm = es_module("review_deck", vendored=("ts-fsrs",), parts=("review_schedule", "question", "plate_question"))
     _css = stylesheet("review_deck", parts=("plate_colours", "plate_question"))
 
     items = traitlets.List(traitlets.Dict(), help="Every bank's items in course order, as the page renders them.").tag(

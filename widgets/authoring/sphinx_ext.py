@@ -46,6 +46,7 @@ WIDGET_INPUTS = (
     "data/cases/*.yml",
     "runtime/*.js",
     "authoring/sphinx_ext.py",
+    "authoring/shared_state.py",  # packs every page's widget state (tools/sphinx_pages.py)
     "authoring/widget_api.py",
     "authoring/blueprint.py",
 )
