@@ -20,7 +20,12 @@ $(VENV)/.book-installed: pyproject.toml | $(PY)
 	touch $@
 
 $(VENV)/.test-installed: pyproject.toml $(VENV)/.book-installed
-	$(PY) -m pip install $(PIP_OPT) -e ".[book,test]"
+	$(PY) -m pip install $(PIP_OPT) -e ".[book,lab,test]"
+	touch $@
+
+# A student's install: the widgets package, JupyterLab, jupyterlab-myst and Notebook 7 only.
+$(VENV)/.lab-installed: pyproject.toml | $(PY)
+	$(PY) -m pip install $(PIP_OPT) -e ".[lab]"
 	touch $@
 
 book: $(VENV)/.book-installed
@@ -40,7 +45,7 @@ test-fast: $(VENV)/.test-installed node_modules/.bin/biome
 	$(PY) -m pytest tests chapters --nbval --nbval-sanitize-with tests/nbval_sanitize.cfg -m "not browser and not build"
 
 # Rooted at the repository so the chapters' ../images figures and references.bib are served.
-lab: $(VENV)/.test-installed
+lab: $(VENV)/.lab-installed
 	$(VENV)/bin/jupyter lab --ServerApp.root_dir=. --LabApp.default_url=/lab/tree/chapters
 
 # Re-run every chapter top to bottom in a fresh kernel and save outputs (what nbval compares).
@@ -56,8 +61,9 @@ check-banks: $(VENV)/.book-installed
 vendor: $(VENV)/.book-installed
 	$(PY) -m tools.vendor
 
+# Also writes its summary into the README's performance section.
 bench: $(VENV)/.test-installed
-	$(PY) -m tools.bench
+	$(PY) -m tools.bench --readme README.md
 
 # Both write to _build/pdf/, named after _config.yml's title; the second has "instructor" in its name.
 pdf: $(VENV)/.test-installed book

@@ -1,5 +1,8 @@
 """Helpers shared by browser tests."""
 
+# Pages whose widgets share code (common.js, parts) and, on the anatomy page, the plate SVG.
+PAGES_WITH_SEVERAL_WIDGETS = ["chapters/02-anatomy.html", "chapters/04-symptoms.html", "chapters/08-review.html"]
+
 
 def open_book_page(page, site_url: str, path: str):
     """Navigate and wait until the static widget loader has rendered every widget."""

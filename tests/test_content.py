@@ -6,13 +6,13 @@ import re
 import nbformat
 import pytest
 
+from widgets.authoring.prose_links import cited_keys as keys_cited_in
 from widgets.bibliography import load_bibliography
 from widgets.paths import REPO_ROOT as ROOT
 
 CHAPTERS = sorted((ROOT / "chapters").glob("0*.ipynb"))
 CASE_PAGES = sorted((ROOT / "chapters" / "cases").glob("*.ipynb"))
 PAGES = [ROOT / "intro.md", *sorted((ROOT / "chapters" / "appendix").glob("*.md"))]
-CITE = re.compile(r"\{cite(?::[a-z]+)?\}`([^`]+)`")
 NOTICE = "not medical advice"
 
 
@@ -32,9 +32,8 @@ def cited_keys() -> dict[str, set[str]]:
         *(ROOT / "chapters" / "quizzes").glob("*.yml"),
     ]
     for path in sources:
-        for group in CITE.findall(markdown_of(path)):
-            for key in group.split(","):
-                keys.setdefault(key.strip(), set()).add(path.name)
+        for key in keys_cited_in(markdown_of(path)):
+            keys.setdefault(key, set()).add(path.name)
     for path in data_files:
         for key in re.findall(r"^\s*-?\s*source:\s*([\w-]+)\s*$", path.read_text(encoding="utf-8"), re.M):
             keys.setdefault(key, set()).add(path.name)
@@ -47,10 +46,7 @@ def test_every_citation_key_is_in_the_bibliography():
 
 
 def test_every_bibliography_entry_is_cited_somewhere_in_the_text():
-    text_keys = set()
-    for path in [*CHAPTERS, *CASE_PAGES, *PAGES]:
-        for group in CITE.findall(markdown_of(path)):
-            text_keys |= {key.strip() for key in group.split(",")}
+    text_keys = {key for path in [*CHAPTERS, *CASE_PAGES, *PAGES] for key in keys_cited_in(markdown_of(path))}
     assert sorted(set(load_bibliography()) - text_keys) == []
 
 
@@ -77,7 +73,7 @@ def test_chapter_has_notice_objectives_and_summary(path):
 
 @pytest.mark.parametrize("path", CHAPTERS, ids=lambda p: p.name)
 def test_chapter_cites_its_sources(path):
-    assert len(CITE.findall(markdown_of(path))) >= 3
+    assert len(keys_cited_in(markdown_of(path))) >= 3
 
 
 @pytest.mark.parametrize("path", PAGES, ids=lambda p: p.name)

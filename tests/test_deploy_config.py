@@ -13,7 +13,7 @@ from widgets.paths import REPO_ROOT as ROOT
 
 WORKFLOWS = ROOT / ".github" / "workflows"
 BINDER = ROOT / "binder"
-# What students open the notebooks in: the same packages in .venv (test extra) and on Binder.
+# What students open the notebooks in: the same packages in .venv (lab extra) and on Binder.
 INTERFACE = ("jupyterlab", "jupyterlab-myst", "notebook")
 
 
@@ -68,10 +68,11 @@ def test_binder_requirements_match_pyproject():
     for name, spec in wanted.items():
         assert name in have, f"binder/requirements.txt is missing {name} (pyproject.toml has {name}{spec})"
         assert have[name] == spec, f"binder/requirements.txt pins {name}{have[name]}, pyproject.toml {name}{spec}"
-    test_extra = dict(_split(r) for r in project["optional-dependencies"]["test"])
+    lab_extra = dict(_split(r) for r in project["optional-dependencies"]["lab"])
+    assert set(lab_extra) == set(INTERFACE), f"pyproject.toml's lab extra is the student interface {INTERFACE}"
     for name in INTERFACE:
-        assert have.get(name) == test_extra[name], (
-            f"binder/requirements.txt must list {name}{test_extra[name]} as the test extra does (the interface"
+        assert have.get(name) == lab_extra[name], (
+            f"binder/requirements.txt must list {name}{lab_extra[name]} as the lab extra does (the interface"
             f" students use), got {name}{have.get(name, ' (missing)')}"
         )
 

@@ -1,18 +1,18 @@
 """Measure the book against its performance targets and print a Markdown table.
 
-    python -m tools.bench [--skip-tests] [--out FILE.md]
+    python -m tools.bench [--skip-tests] [--out FILE.md] [--readme README.md]
 
 Builds go to a throwaway directory so the bench never disturbs anyone's _build; only the
 whole-test-suite row (the real `make test`, run last) writes the repository's own _build.
+The same run builds two stock Jupyter Book pages (tools/stock_pages.py) and measures them in the
+same harness (tools/bench_pages.py); `--readme` writes the summary into README.md.
 """
 
 from __future__ import annotations
 
 import argparse
-import datetime
 import os
 import pathlib
-import platform
 import shutil
 import statistics
 import subprocess
@@ -21,57 +21,16 @@ import tempfile
 import threading
 import time
 
-from tools.book_site import (
-    ROOT,
-    block_other_hosts,
-    gzip_weight,
-    launch_chromium,
-    serve_directory,
-    server_url,
-    strict_build_command,
-)
+from tools.bench_pages import RUNS_PER_PAGE, WIDGETS_READY, Target, by_type_table, measure
+from tools.bench_report import Row, machine_line, page_rows, ratio_rows, render, summary_markdown, write_readme
+from tools.book_site import ROOT, strict_build_command
+from tools.stock_pages import build_stock_pages
 
 # Builds, kernels and tests never read or write anyone's own review progress (widgets/review_deck.py).
 os.environ["NPC_REVIEW_FILE"] = ""
 ENV = dict(os.environ)
-RUNS_PER_PAGE = 5
-READY = "html[data-widgets-ready='true']"
 PLAIN_PAGE = "chapters/appendix/glossary.html"
-MB = 1_000_000  # decimal, matching the byte budgets in tests/browser/test_site_audit.py
-
-# Installed before any page script, so the timestamp is taken in the page the moment the
-# runtime flips the flag, not when a Playwright round trip happens to notice it.
-READY_PROBE = """
-(() => {
-  const mark = () => {
-    const html = document.documentElement;
-    if (html && html.dataset.widgetsReady === "true" && window.__npcReadyMs === undefined) {
-      window.__npcReadyMs = performance.now();
-    }
-  };
-  new MutationObserver(mark).observe(document, {subtree: true, attributes: true,
-    attributeFilter: ["data-widgets-ready"], childList: true});
-})();
-"""
-
-
-class Row:
-    def __init__(self, measure: str, value: float | None, unit: str, target: float, note: str = "", digits: int = 1):
-        self.measure, self.value, self.unit, self.target, self.note = measure, value, unit, target, note
-        self.digits = digits
-
-    def cells(self) -> tuple[str, str, str]:
-        if self.value is None:
-            result = f"n/a ({self.note})" if self.note else "n/a"
-        else:
-            result = f"{self.value:.{self.digits}f} {self.unit}"
-            # Over-target rows are marked so a reader scanning the table cannot miss them.
-            if self.value > self.target:
-                result += " **over**"
-            if self.note:
-                result += f" ({self.note})"
-        # Targets keep the precision they were written with (60 s, 1.0 s, 2.0 MB).
-        return self.measure, result, f"≤ {self.target} {self.unit}"
+MB = 1_000_000
 
 
 def strict_build(output_root: pathlib.Path) -> tuple[float, int, str]:
@@ -101,80 +60,16 @@ def widget_pages(html_root: pathlib.Path) -> list[str]:
     )
 
 
-def load_once(browser, url: str, weigh: bool, wait_ready: bool) -> tuple[float | None, int | None]:
-    # A new context per load: no HTTP cache, storage or service worker carried between runs.
-    context = browser.new_context()
+def page_targets(html_root: pathlib.Path, workdir: pathlib.Path) -> list[Target]:
+    """The course's widget pages and its page without widgets, then the two stock pages."""
+    targets = [Target(html_root, path, path, "widget", WIDGETS_READY) for path in widget_pages(html_root)]
+    if (html_root / PLAIN_PAGE).exists():
+        targets.append(Target(html_root, PLAIN_PAGE, f"{PLAIN_PAGE} (no widgets)", "text", None))
     try:
-        block_other_hosts(context)
-        context.add_init_script(READY_PROBE)
-        responses = []
-        page = context.new_page()
-        page.on("response", lambda response: responses.append(response))
-        page.goto(url, wait_until="load")
-        ready_ms = None
-        if wait_ready:
-            try:
-                page.wait_for_selector(READY, state="attached", timeout=15000)
-                ready_ms = page.evaluate("window.__npcReadyMs ?? performance.now()")
-            except Exception as error:  # a page that never becomes ready is reported, not fatal
-                print(f"{url}: not ready within 15 s ({error.__class__.__name__})", file=sys.stderr)
-        weight = None
-        if weigh:
-            # Bodies are read only after timing is done, so weighing cannot slow the timed load.
-            page.wait_for_load_state("networkidle")
-            weight = gzip_weight(responses)
-        return ready_ms, weight
-    finally:
-        context.close()
-
-
-def bench_pages(html_root: pathlib.Path) -> list[Row]:
-    from playwright.sync_api import sync_playwright
-
-    server = serve_directory(html_root)
-    base = server_url(server)
-    rows: list[Row] = []
-    try:
-        with sync_playwright() as playwright:
-            browser = launch_chromium(playwright)
-            try:
-                pages = widget_pages(html_root)
-                if not pages:
-                    rows.append(Row("Widget pages", None, "s", 1.0, "no built page contains data-widget"))
-                for path in pages:
-                    times, weight = [], None
-                    for run in range(RUNS_PER_PAGE):
-                        ready_ms, measured = load_once(browser, f"{base}/{path}", weigh=run == 0, wait_ready=True)
-                        weight = measured if run == 0 else weight
-                        if ready_ms is not None:
-                            times.append(ready_ms)
-                    missed = RUNS_PER_PAGE - len(times)
-                    note = f"{missed}/{RUNS_PER_PAGE} runs never ready" if missed else ""
-                    median = statistics.median(times) / 1000 if times else None
-                    rows.append(
-                        Row(
-                            f"Time to interactive, {path} (median of {RUNS_PER_PAGE})", median, "s", 1.0, note, digits=2
-                        )
-                    )
-                    rows.append(
-                        Row(
-                            f"Page weight (gzip), {path}",
-                            weight / MB if weight is not None else None,
-                            "MB",
-                            2.0,
-                            digits=2,
-                        )
-                    )
-                if (html_root / PLAIN_PAGE).exists():
-                    _, weight = load_once(browser, f"{base}/{PLAIN_PAGE}", weigh=True, wait_ready=False)
-                    rows.append(Row(f"Page weight (gzip), {PLAIN_PAGE} (no widgets)", weight / MB, "MB", 1.0, digits=2))
-                else:
-                    rows.append(Row(f"Page weight (gzip), {PLAIN_PAGE}", None, "MB", 1.0, "page not built"))
-            finally:
-                browser.close()
-    finally:
-        server.shutdown()
-    return rows
+        targets += build_stock_pages(workdir, ENV)
+    except RuntimeError as error:  # the course's own rows still count
+        print(error, file=sys.stderr)
+    return targets
 
 
 def kernel_peak_rss(notebook: pathlib.Path) -> tuple[float, str]:
@@ -284,47 +179,39 @@ def bench_tests() -> Row:
     )
 
 
-def machine_line() -> str:
-    # Load average is included because every timing row moves with whatever else shares the CPUs.
-    load = ", load avg {:.1f}/{:.1f}/{:.1f}".format(*os.getloadavg()) if hasattr(os, "getloadavg") else ""
-    return (
-        f"Machine: {os.cpu_count()} CPUs, Python {platform.python_version()} ({platform.system()} "
-        f"{platform.machine()}){load}, {datetime.datetime.now().astimezone():%Y-%m-%d %H:%M %Z}"
-    )
-
-
-def render(rows: list[Row]) -> str:
-    lines = [machine_line(), "", "| Measure | Result | Target |", "|---|---|---|"]
-    lines += ["| " + " | ".join(row.cells()) + " |" for row in rows]
-    return "\n".join(lines) + "\n"
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--skip-tests", action="store_true", help="do not run `make test`")
-    parser.add_argument("--out", type=pathlib.Path, help="also write the table to this Markdown file")
+    parser.add_argument("--out", type=pathlib.Path, help="also write the full table to this Markdown file")
+    parser.add_argument("--readme", type=pathlib.Path, help="write the summary into this README's bench section")
     args = parser.parse_args(argv)
 
     started = time.perf_counter()
-    rows: list[Row] = []
+    sections: dict[str, list] = {}
     output_root = pathlib.Path(tempfile.mkdtemp(prefix="npc-bench-"))
     try:
-        rows += bench_builds(output_root)
-        rows += bench_pages(output_root / "_build" / "html")
+        sections["builds"] = bench_builds(output_root)
+        html_root = output_root / "_build" / "html"
+        sections["pages"] = measure(page_targets(html_root, output_root / "stock"))
     finally:
         shutil.rmtree(output_root, ignore_errors=True)
-    rows += bench_import()
-    rows += bench_kernels()
+    sections["import"] = bench_import()
+    sections["kernels"] = bench_kernels()
     # Last, because it is the only step that writes the repository's own _build.
     if not args.skip_tests:
-        rows.append(bench_tests())
+        sections["tests"] = [bench_tests()]
 
-    table = render(rows)
+    pages = sections["pages"]
+    rows = sections["builds"] + page_rows(pages) + ratio_rows(pages) + sections["import"] + sections["kernels"]
+    table = f"{machine_line()}\n\n{render(rows + sections.get('tests', []))}\nWeight by type, gzip KB:\n\n"
+    table += by_type_table(pages)
     print(table)
     print(f"Bench took {time.perf_counter() - started:.0f} s", file=sys.stderr)
     if args.out:
         args.out.parent.mkdir(parents=True, exist_ok=True)
         args.out.write_text(table, encoding="utf-8")
+    if args.readme:
+        write_readme(args.readme, summary_markdown(sections))
     return 0
 
 

@@ -13,6 +13,15 @@ ANSWER_LINE = '<div class="print-answer-line" aria-hidden="true"></div>'
 BLANK_LINES = {"single": 1, "multiple": 1, "urgency": 1, "ranking": 1, "free_text": 4}
 
 
+def choice_list(texts: list[str], multiple: bool = False) -> str:
+    """Printed answer options with a box to tick (several answers) or a circle (one), and the
+    "Tick all that apply" hint where several are right: shared by quizzes, triage and cases."""
+    box = "☐" if multiple else "○"
+    hint = '<p class="print-hint">Tick all that apply.</p>' if multiple else ""
+    rows = "".join(f'<li><span aria-hidden="true">{box}</span> {html.escape(text)}</li>' for text in texts)
+    return f'{hint}<ul class="print-options">{rows}</ul>'
+
+
 def _decision_blank(decision: dict) -> str:
     kind = decision["type"]
     options = decision.get("options") or []
@@ -23,12 +32,8 @@ def _decision_blank(decision: dict) -> str:
         return f'<p class="print-hint">Number these in order (1 first):</p><ul class="print-options">{rows}</ul>'
     if kind == "free_text":
         return ANSWER_LINE * BLANK_LINES["free_text"]
-    box = "☐" if kind == "multiple" else "○"
-    hint = '<p class="print-hint">Tick all that apply.</p>' if kind == "multiple" else ""
-    rows = "".join(
-        f'<li><span aria-hidden="true">{box}</span> {html.escape(option["text"])}</li>' for option in options
-    )
-    return f'{hint}<ul class="print-options">{rows}</ul><p class="print-why">Why?</p>{ANSWER_LINE}{ANSWER_LINE}'
+    choices = choice_list([option["text"] for option in options], multiple=kind == "multiple")
+    return f'{choices}<p class="print-why">Why?</p>{ANSWER_LINE}{ANSWER_LINE}'
 
 
 def case_handout(state: dict) -> str:

@@ -21,12 +21,11 @@ import functools
 import html
 import importlib
 
-from tools.print_cases import case_handout, case_model_answers
+from tools.print_cases import ANSWER_LINE, case_handout, case_model_answers, choice_list
 from widgets.quizbank import item_payload, load_all_banks, render_markdown
 
 STUDENT, INSTRUCTOR = "student", "instructor"
 EDITIONS = (STUDENT, INSTRUCTOR)
-ANSWER_LINE = '<div class="print-answer-line" aria-hidden="true"></div>'
 
 
 @functools.lru_cache(maxsize=1)
@@ -51,17 +50,7 @@ def quiz_worksheet(state: dict) -> str:
             unit = f" {html.escape(payload['unit'])}" if payload.get("unit") else ""
             answer = f'<p class="print-numeric">Answer: <span class="print-blank"></span>{unit}</p>'
         else:
-            box = "☐" if payload["type"] == "multiple" else "○"
-            hint = '<p class="print-hint">Tick all that apply.</p>' if payload["type"] == "multiple" else ""
-            answer = (
-                hint
-                + '<ul class="print-options">'
-                + "".join(
-                    f'<li><span aria-hidden="true">{box}</span> {html.escape(option)}</li>'
-                    for option in payload["options"]
-                )
-                + "</ul>"
-            )
+            answer = choice_list(payload["options"], multiple=payload["type"] == "multiple")
         rows.append(
             f'<li class="print-question">{payload["prompt_html"]}{answer}'
             f'<p class="print-why">Why?</p>{ANSWER_LINE}{ANSWER_LINE}</li>'
@@ -93,12 +82,10 @@ def quiz_answer_key(state: dict) -> str:
 
 
 def triage_worksheet(state: dict) -> str:
-    levels = "".join(
-        f'<li><span aria-hidden="true">○</span> {html.escape(level["label"])}</li>' for level in state["levels"]
-    )
+    levels = choice_list([level["label"] for level in state["levels"]])
     cases = "".join(
         f'<li class="print-question"><p>{html.escape(case["vignette"])}</p>'
-        f'<ul class="print-options">{levels}</ul><p class="print-why">Deciding features:</p>'
+        f'{levels}<p class="print-why">Deciding features:</p>'
         f"{ANSWER_LINE}{ANSWER_LINE}</li>"
         for case in state["cases"]
     )

@@ -7,8 +7,11 @@
   const STATE = 'script[type="application/vnd.jupyter.widget-state+json"]';
   const VIEW = 'script[type="application/vnd.jupyter.widget-view+json"]';
   const HEAVY = new Set(["_esm", "_css", "svg"]); // the printer never needs code, styles or drawings
-  const states = {};
-  document.querySelectorAll(STATE).forEach((tag) => Object.assign(states, JSON.parse(tag.textContent).state || {}));
+  // The loader resolves the pieces the build stores once per page (widgets/runtime/anywidget-static.js).
+  const states = window.courseWidgetState ? window.courseWidgetState() : {};
+  if (!window.courseWidgetState) {
+    document.querySelectorAll(STATE).forEach((tag) => Object.assign(states, JSON.parse(tag.textContent).state || {}));
+  }
 
   const article = (document.querySelector("article.bd-article") || document.querySelector("main")).cloneNode(true);
   const widgets = {};

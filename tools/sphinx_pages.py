@@ -7,6 +7,8 @@
 - Widgets are drawn by the static loader after the page has painted. Their output box gets a
   min-height from the widget's own embedded state (tools/widget_space.yml), so text below them
   does not jump when they appear (cumulative layout shift).
+- Each piece of widget state that several widgets share (common.js, shared parts and styles,
+  the plate SVG) is stored once per page (widgets/authoring/shared_state.py).
 - A hidden code cell's toggle is named by its visible text.
 - One viewport tag: docutils adds one to `metatags`; the theme's layout adds the one kept.
 - The book's own CSS (`_assets/`) is copied on every build, even when no page changed.
@@ -24,6 +26,8 @@ import shutil
 import yaml
 from sphinx.util import logging
 from sphinx.util.console import bold, red
+
+from widgets.authoring import shared_state
 
 LOGGER = logging.getLogger(__name__)
 PLACEHOLDER_REPOSITORY = "github.com/example-org/"
@@ -89,6 +93,19 @@ def _page_widget_state(context) -> dict:
     return {}
 
 
+def _pack_page_widget_state(context) -> None:
+    """Store each piece the page's widgets share once (widgets/authoring/shared_state.py). The script is
+    replaced, not edited: Sphinx may hand the same object to another page."""
+    scripts = context.get("script_files", [])
+    for index, script in enumerate(scripts):
+        attributes = getattr(script, "attributes", {}) or {}
+        if attributes.get("type") == STATE_TYPE and attributes.get("body"):
+            # As myst-nb writes it: a "</script>" inside the JSON must not end the tag.
+            body = json.dumps(shared_state.pack(json.loads(attributes["body"])))
+            body = body.replace("</script>", r"<\/script>")
+            scripts[index] = type(script)(script.filename, priority=script.priority, **{**attributes, "body": body})
+
+
 def _reserve_widget_space(body: str, models: dict) -> str:
     def annotate(match):
         model = models.get(json.loads(match.group(2)).get("model_id"), {}).get("state", {})
@@ -111,6 +128,8 @@ def _furnish_page(app, pagename, templatename, context, doctree):
     models = _page_widget_state(context)
     if models and "body" in context:
         context["body"] = _reserve_widget_space(context["body"], models)
+    if models:
+        _pack_page_widget_state(context)
 
 
 REDIRECT_PAGE = """<!DOCTYPE html>
@@ -158,4 +177,4 @@ def setup(app):
     app.connect("config-inited", _fill_in_title, priority=100)
     app.connect("html-page-context", _furnish_page)
     # Bump env_version when this module changes what it writes: Sphinx then rebuilds every page.
-    return {"env_version": 2, "parallel_read_safe": True, "parallel_write_safe": True}
+    return {"env_version": 3, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -26,17 +26,24 @@ def es_module(name: str, vendored: tuple[str, ...] = (), parts: tuple[str, ...] 
     one copy of each helper without a bundler. The widget's default export is passed
     through common.js's keepKeysInWidget, so every widget keeps its keys away from the
     notebook's shortcuts without each file having to remember.
+
+    Each piece starts with a `//@course-part <name>` line, so a built page can store a piece
+    that several widgets share once (widgets/authoring/shared_state.py); to JavaScript it is a comment.
     """
-    libraries = [inline_vendored(package) for package in vendored]
-    common = (STATIC_DIR / "common.js").read_text(encoding="utf-8")
-    shared = [(STATIC_DIR / f"{part}.js").read_text(encoding="utf-8") for part in parts]
+    libraries = [_js_part(f"vendor/{package}", inline_vendored(package)) for package in vendored]
+    shared = [_js_part(part, (STATIC_DIR / f"{part}.js").read_text(encoding="utf-8")) for part in ("common", *parts)]
     own = (STATIC_DIR / f"{name}.js").read_text(encoding="utf-8")
     renamed, count = _DEFAULT_EXPORT.subn("const courseWidget =", own)
     if count != 1:
         raise ValueError(
             f"widgets/static/{name}.js must have exactly one line starting `export default`, found {count}"
         )
-    return "\n".join([*libraries, common, *shared, renamed, "export default keepKeysInWidget(courseWidget);", ""])
+    own_part = _js_part(name, renamed + "\nexport default keepKeysInWidget(courseWidget);")
+    return "\n".join([*libraries, *shared, own_part, ""])
+
+
+def _js_part(name: str, text: str) -> str:
+    return f"//@course-part {name}\n{text}"
 
 
 _EXPORT_LIST = re.compile(r"^export \{([^}]*)\};?\s*$", re.M)
@@ -62,9 +69,12 @@ def inline_vendored(package: str) -> str:
 
 
 def stylesheet(name: str, parts: tuple[str, ...] = ()) -> str:
-    """The stylesheet for widget `name`: the shared rules first, shared `parts`, then its own."""
+    """The stylesheet for widget `name`: the shared rules first, shared `parts`, then its own,
+    each starting with a `/*@course-part <name>*/` line (see es_module)."""
     files = ["common", *parts, name]
-    return "\n".join((STATIC_DIR / f"{file}.css").read_text(encoding="utf-8") for file in files)
+    return "\n".join(
+        f"/*@course-part {file}*/\n" + (STATIC_DIR / f"{file}.css").read_text(encoding="utf-8") for file in files
+    )
 
 
 class CourseWidget(anywidget.AnyWidget):

@@ -116,7 +116,7 @@ class CaseStudy(CourseWidget):
         case.decisions, case.score   # live while the learner works through it in JupyterLab
     """
 
-    _esm = es_module("case_study")
+    _esm = es_module("case_study", parts=("case_decisions", "case_controls"))
     _css = stylesheet("case_study")
     _repr_fields = ("case_id",)
 

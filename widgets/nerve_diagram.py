@@ -7,7 +7,7 @@ import traitlets
 from ._base import CourseWidget, es_module, stylesheet
 from .anatomy import load_anatomy, load_lumbar_anatomy
 from .bibliography import short_citation
-from .paths import IMAGES_DIR, STATIC_DIR
+from .paths import IMAGES_DIR
 from .plate import LUMBAR_PLATE_FILE, load_plate
 
 DIAGRAM_SVG = IMAGES_DIR / "sciatic-nerve-diagram.svg"
@@ -60,7 +60,7 @@ class NerveDiagram(CourseWidget):
 
     _esm = es_module("nerve_diagram", parts=("plate_view", "plate_zoom"))
     # The plate's palette is shared with hotspot questions (plate_question.js), hence its own file.
-    _css = stylesheet("nerve_diagram") + "\n" + (STATIC_DIR / "plate_colours.css").read_text(encoding="utf-8")
+    _css = stylesheet("nerve_diagram", parts=("plate_colours",))
     _repr_fields = ("mode", "selected")
 
     mode = traitlets.Enum(

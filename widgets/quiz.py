@@ -68,7 +68,7 @@ class Quiz(CourseWidget):
     """
 
     # Hotspot items are answered on the anatomy plate (plate_question.js).
-    _esm = es_module("quiz", parts=("plate_question",))
+    _esm = es_module("quiz", parts=("question", "plate_question"))
     _css = stylesheet("quiz", parts=("plate_colours", "plate_question"))
     _repr_fields = ("bank",)
 

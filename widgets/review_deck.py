@@ -6,13 +6,14 @@ import json
 import os
 import pathlib
 import time
+import weakref
 
 import platformdirs
 import traitlets
 
 from ._base import CourseWidget, es_module, stylesheet
 from .quizbank import item_payload, load_all_banks
-from .review_schedule import SCHEDULER, empty_progress, is_leitner_progress, valid_progress
+from .review_schedule import SCHEDULER, empty_progress, is_leitner_progress, parse_time, valid_progress
 
 PROGRESS_ENV = "NPC_REVIEW_FILE"
 
@@ -66,6 +67,33 @@ def write_progress(path: pathlib.Path, progress: dict) -> None:
     path.write_text(json.dumps(data, indent=1), encoding="utf-8")
 
 
+def _last_review_ms(card: dict) -> float:
+    return parse_time(card["reviews"][-1][0]).timestamp() * 1000
+
+
+def merge_progress(latest: dict, *earlier: dict) -> dict:
+    """The learner's newest progress (`latest`) merged with earlier copies, card by card.
+
+    The history with the later last review wins; a reset (`cleared`, the time the deck's Reset
+    emptied it) drops every card last reviewed before it; the card being answered (`pending`)
+    is the newest copy's. `updated` moves on only when the merge adds something, so the view
+    that sent `latest` is not redrawn for nothing while every other view takes the merge.
+    """
+    records = [latest, *earlier]
+    cleared = max(record.get("cleared", 0) for record in records)
+    cards = {}
+    for record in reversed(records):  # `latest` last: it wins a tie
+        for card_id, card in record["cards"].items():
+            if _last_review_ms(card) >= cleared and (
+                card_id not in cards or _last_review_ms(card) >= _last_review_ms(cards[card_id])
+            ):
+                cards[card_id] = card
+    merged = dict(latest, cards=cards, **({"cleared": cleared} if cleared else {}))
+    if merged != latest:
+        merged["updated"] = max(record.get("updated", 0) for record in records) + 1
+    return merged
+
+
 def deck_items() -> list[dict]:
     """Every bank's items in course order (by the bank's chapter), each labelled with its bank."""
     banks = sorted(load_all_banks(), key=lambda bank: bank.chapter)
@@ -94,7 +122,7 @@ class ReviewDeck(CourseWidget):
     """
 
     # Hotspot cards are answered on the anatomy plate (plate_question.js), as in the quiz.
-    _esm = es_module("review_deck", vendored=("ts-fsrs",), parts=("plate_question",))
+    _esm = es_module("review_deck", vendored=("ts-fsrs",), parts=("review_schedule", "question", "plate_question"))
     _css = stylesheet("review_deck", parts=("plate_colours", "plate_question"))
 
     items = traitlets.List(traitlets.Dict(), help="Every bank's items in course order, as the page renders them.").tag(
@@ -122,13 +150,36 @@ class ReviewDeck(CourseWidget):
                 "plate", question_plate({item.get("plate") for item in items if item["type"] == "hotspot"})
             )
         super().__init__(items=items, scheduler=SCHEDULER, progress=progress, note=note, **kwargs)
+        self._progress_path = progress_file()
+        _DECKS.add(self)
         self._loaded = True  # from here on, changes are the learner's and are saved
 
     @traitlets.observe("progress")
     def _save(self, change):
-        path = progress_file()
-        if getattr(self, "_loaded", False) and path is not None and valid_progress(change["new"]):
-            write_progress(path, change["new"])
+        """One learner, one progress: a change made in any deck of this kernel that keeps the same
+        file (a second ReviewDeck() cell, or one deck shown twice) is merged with the other decks'
+        progress and the saved file, and the merge goes to every such deck and to the file, so
+        no deck overwrites another's answers. Building a deck writes nothing."""
+        if not getattr(self, "_loaded", False) or ReviewDeck._sharing or not valid_progress(change["new"]):
+            return
+        path = self._progress_path
+        decks = [deck for deck in list(_DECKS) if deck._progress_path == path]
+        on_disk = [read_progress(path)[0]] if path is not None else []
+        merged = merge_progress(change["new"], *(deck.progress for deck in decks if deck is not self), *on_disk)
+        ReviewDeck._sharing = True
+        try:
+            for deck in decks:
+                if deck.progress != merged:
+                    deck.progress = merged
+        finally:
+            ReviewDeck._sharing = False
+        if path is not None:
+            write_progress(path, merged)
+
+    _sharing = False  # True while one deck's change is handed to the others
 
     def _repr_extra(self) -> dict:
         return {"items": len(self.items), "banks": len({item["bank"] for item in self.items})}
+
+
+_DECKS: weakref.WeakSet[ReviewDeck] = weakref.WeakSet()

@@ -121,13 +121,14 @@ def cell_count(page) -> int:
     return page.evaluate("() => window.jupyterapp.shell.currentWidget.content.widgets.length")
 
 
-def run_new_cell(page, code: str) -> str:
+def run_new_cell(page, code: str, keep: bool = False) -> str:
     """Add a code cell at the end of the notebook, run it as a student would, return its text.
 
-    The cell is deleted afterwards so the notebook's cell indices stay those of the chapter.
+    The cell is deleted afterwards so the notebook's cell indices stay those of the chapter,
+    unless `keep` (a widget it shows stays on the page).
     """
     return page.evaluate(
-        """async (code) => {
+        """async ([code, keep]) => {
             const app = window.jupyterapp, panel = app.shell.currentWidget, notebook = panel.content;
             notebook.activeCellIndex = notebook.widgets.length - 1;
             notebook.mode = "command";
@@ -142,11 +143,13 @@ def run_new_cell(page, code: str) -> str:
             const text = cell.model.outputs.toJSON().map((output) =>
               output.text || (output.data && output.data["text/plain"]) || (output.traceback || []).join("\\n")
             ).map((part) => (Array.isArray(part) ? part.join("") : part)).join("");
-            notebook.activeCellIndex = notebook.widgets.indexOf(cell);
-            await app.commands.execute("notebook:delete-cell");
+            if (!keep) {
+              notebook.activeCellIndex = notebook.widgets.indexOf(cell);
+              await app.commands.execute("notebook:delete-cell");
+            }
             return text;
         }""",
-        LATEST + code,
+        [LATEST + code, keep],
     )
 
 

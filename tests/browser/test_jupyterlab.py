@@ -2,10 +2,11 @@
 chapters run in Chromium, and every widget type answered by mouse and by keyboard. Keys used
 inside a widget must not drive the notebook; traits read back from a new cell match the page;
 traits set from Python show in the view; answers restored in the page reach a restarted
-kernel; the answered feedback is readable in the dark theme; no markdown shows raw MyST; and
+kernel; the answered feedback is readable in the dark theme; no markdown shows raw MyST, and
+citations and glossary terms read as author-year and term text, never bib keys; and
 Notebook 7 serves the same chapter. Chapter 04 has every answered widget type but the
 diagnostic-accuracy calculator, which chapter 05 adds; 02 has the diagram and 08 the review
-deck, whose keys are checked too."""
+deck, whose keys are checked too, and two decks on one page share the learner's progress."""
 
 from __future__ import annotations
 
@@ -30,6 +31,7 @@ from tests.browser.jupyterlab_client import (
 )
 from tests.browser.test_feedback_visible import AA_BODY_TEXT, CONTRAST_JS, FEEDBACK_TEXT
 from tests.helpers import answer_question, region_point
+from widgets.authoring.prose_links import citation_text, cited_keys, glossary_terms, known_keys
 from widgets.paths import REPO_ROOT
 from widgets.quizbank import load_all_banks
 from widgets.triage import load_cases
@@ -146,6 +148,7 @@ def test_markdown_renders_myst_not_raw_text(student, lab, chapter):
     student.wait_for_function("(n) => document.querySelectorAll('.jp-MarkdownCell .myst').length >= n", arg=cells)
     raw = [(i, token) for i, text in enumerate(rendered.all_inner_texts()) for token in RAW_MYST if token in text]
     assert raw == [], f"{chapter}: markdown cells show raw MyST (cell, token): {raw}"
+    citations_and_terms_read_as_text(student, chapter, " ".join(rendered.all_inner_texts()))
     if chapter == SYMPTOMS:
         assert student.locator(".jp-MarkdownCell .myst-admonition.danger").count() >= 1, "red-flag box not rendered"
     figures = sum("".join(cell["source"]).count("{figure}") for cell in chapter_cells(chapter))
@@ -154,6 +157,23 @@ def test_markdown_renders_myst_not_raw_text(student, lab, chapter):
     loaded = "els => els.map((e) => e.complete && e.naturalWidth > 0 ? 'loaded' : e.getAttribute('src'))"
     states = lambda: student.eval_on_selector_all(".jp-MarkdownCell .myst figure img", loaded)  # noqa: E731
     eventually(lambda: _equals(states(), ["loaded"] * figures))
+
+
+def citations_and_terms_read_as_text(page, chapter, text):
+    """Each citation shows its authors and year, never its bib key; a term is plain link text,
+    with no "not found" mark (jupyterlab-myst marks every role it cannot resolve)."""
+    keys_shown = sorted(key for key in known_keys() if key in text)
+    assert keys_shown == [], f"{chapter}: bare citation keys in the rendered cells: {keys_shown}"
+    unresolved = page.locator(".jp-MarkdownCell .myst [title='Citation Not Found'], .jp-MarkdownCell .myst a[href='#']")
+    assert unresolved.count() == 0, f"{chapter}: {unresolved.count()} unresolved roles: {unresolved.all_inner_texts()}"
+    links = page.eval_on_selector_all(
+        ".jp-MarkdownCell .myst a[href^='#']", "els => els.map((e) => [e.getAttribute('href').slice(1), e.textContent])"
+    )
+    markdown = [cell for cell in chapter_cells(chapter) if cell["cell_type"] == "markdown"]
+    cited = [key for cell in markdown for key in cited_keys("".join(cell["source"]))]
+    assert [[key, citation_text(key)] for key in cited] == [link for link in links if link[0] in known_keys()]
+    terms = [link for link in links if link[0] in glossary_terms()]
+    assert terms and all(text.strip() for _, text in terms), f"{chapter}: term links without text: {terms}"
 
 
 def test_quiz_and_triage_by_mouse_and_keyboard_reach_the_kernel(student, lab):
@@ -286,6 +306,44 @@ def test_review_deck_keys_stay_in_the_deck(student, lab):
     radios.first.focus()
     keys_stay_in_widget(student, ["ArrowDown", "a", "Space"])
     assert radios.nth(1).is_checked(), "ArrowDown did not move to the deck card's next option"
+
+
+def test_two_review_decks_on_one_page_share_the_learners_progress(student, lab, tmp_path):
+    """A second ReviewDeck() cell and a second view of one deck: answers given in any of them
+    reach all of them and the progress file, and building a deck writes nothing."""
+    saved = tmp_path / "review-progress.json"
+    open_and_run(student, lab, REVIEW)
+    run_new_cell(student, f"import os\nos.environ['NPC_REVIEW_FILE'] = {str(saved)!r}")
+    run_new_cell(student, "from widgets import ReviewDeck\ndeck_a = ReviewDeck()\ndeck_a", keep=True)
+    run_new_cell(student, "deck_a", keep=True)  # the same deck shown twice
+    run_new_cell(student, "deck_b = ReviewDeck()\ndeck_b", keep=True)
+    decks = student.locator("[data-widget='review-deck']")
+    student.wait_for_function("() => document.querySelectorAll(\"[data-widget='review-deck']\").length >= 4")
+    assert not saved.exists(), "building a deck wrote the progress file"
+    answered = [answer_and_grade_a_card(decks.nth(index)) for index in (1, 2, 3)]
+    assert len(set(answered)) == 3, f"a deck offered a card another deck had just graded: {answered}"
+
+    def shared():
+        cards = kernel_value(student, "[sorted(deck.progress['cards']) for deck in (deck_a, deck_b)]")
+        assert cards == [sorted(answered)] * 2, cards
+        assert sorted(json.loads(saved.read_text())["cards"]) == sorted(answered)
+        counts = {decks.nth(index).locator("[data-role='due-count']").inner_text() for index in (1, 2, 3)}
+        assert len(counts) == 1, f"the deck views disagree on what is due: {counts}"
+
+    eventually(shared)
+
+
+def answer_and_grade_a_card(deck):
+    """Answer the first card that is not answered on the plate, rightly, and grade it Good."""
+    for _ in range(len(ITEMS)):
+        card = deck.locator("[data-role='card'] [data-question-id]")
+        item = ITEMS[card.get_attribute("data-question-id")]
+        if item["type"] != "hotspot":
+            answer_question(card, item, correct=True)
+            deck.locator("button[data-grade='good']").click()
+            return item["id"]
+        deck.locator("button[data-action='next']").click()
+    raise AssertionError("no card in the deck could be answered without the plate")
 
 
 def test_notebook7_runs_a_chapter_and_keys_stay_in_widgets(student, lab):

@@ -87,6 +87,22 @@ def test_one_search_control_and_one_viewport_tag_on_desktop(browser, site_url):
         context.close()
 
 
+def test_a_reader_searches_from_a_chapter_and_gets_results(browser, site_url):
+    # Chapters no longer load the search index (_templates/layout.html): the dialog's form
+    # takes the query to search.html, which loads it.
+    context, page = open_fresh(browser, site_url, "chapters/02-anatomy.html", DESKTOP)
+    try:
+        assert page.evaluate("typeof Search") == "undefined"
+        page.locator(".search-button-field:visible").first.click()
+        page.locator("#pst-search-dialog input[name='q']").fill("piriformis")
+        page.keyboard.press("Enter")
+        page.wait_for_url("**/search.html?q=piriformis*")
+        page.wait_for_selector("#search-results ul.search li", timeout=15000)
+        assert page.locator("#search-results ul.search li").count() >= 1
+    finally:
+        context.close()
+
+
 def test_the_red_flag_line_is_on_every_page_once_and_not_a_copy_of_the_page_notice(browser, site_url):
     context = browser.new_context(**PHONE)
     page = context.new_page()

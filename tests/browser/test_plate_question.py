@@ -17,7 +17,7 @@ def question_page(browser):
     page = context.new_page()
     errors = []
     page.on("pageerror", lambda error: errors.append(str(error)))
-    script = "\n".join((STATIC_DIR / name).read_text() for name in ("common.js", "plate_question.js"))
+    script = "\n".join((STATIC_DIR / name).read_text() for name in ("common.js", "question.js", "plate_question.js"))
     style = "\n".join(
         (STATIC_DIR / name).read_text() for name in ("common.css", "plate_colours.css", "plate_question.css")
     )

@@ -11,6 +11,7 @@ import pytest
 from tools.book_site import toc_entries
 from widgets import CaseStudy
 from widgets.authoring.case_validation import CASE_DIR, CaseError, load_case
+from widgets.authoring.prose_links import cited_keys
 from widgets.case_study import case_payload
 from widgets.red_flags import urgency_levels
 
@@ -147,5 +148,5 @@ def test_case_page_cites_every_source_the_case_uses(case_id):
     used = {key.strip() for group in re.findall(r"\{cite\}`([^`]*)`", text) for key in group.split(",")}
     used |= set(re.findall(r"^\s*source:\s*([\w-]+)\s*$", text, re.M))
     intro = nbformat.read(ROOT / "chapters" / "cases" / f"{case_id}.ipynb", as_version=4).cells[0].source
-    cited = {key.strip() for group in re.findall(r"\{cite\}`([^`]*)`", intro) for key in group.split(",")}
+    cited = set(cited_keys(intro))
     assert used <= cited, sorted(used - cited)

@@ -7,7 +7,7 @@ import json
 from widgets import ReviewDeck
 from widgets.quizbank import load_all_banks
 from widgets.review_deck import deck_items, progress_file, read_progress
-from widgets.review_schedule import due_ids, empty_progress, replay, valid_progress
+from widgets.review_schedule import due_ids, empty_progress, parse_time, replay, valid_progress
 
 T0 = "2026-11-25T09:00:00.000Z"
 
@@ -86,3 +86,50 @@ def test_empty_setting_turns_file_saving_off(monkeypatch):
 def test_items_carry_their_bank_and_chapter():
     item = deck_items()[0]
     assert {"bank", "bank_title", "chapter", "objective"} <= set(item)
+
+
+T1 = "2026-11-25T09:05:00.000Z"
+
+
+def test_building_a_deck_writes_no_progress_file(tmp_path, monkeypatch):
+    path = tmp_path / "review.json"
+    monkeypatch.setenv("NPC_REVIEW_FILE", str(path))
+    ReviewDeck(), ReviewDeck(new_cards_per_day=5)
+    assert not path.exists()
+
+
+def test_two_decks_share_one_learners_progress_and_the_file(tmp_path, monkeypatch):
+    """A second ReviewDeck() cell must not overwrite the first deck's answers (nor the reverse)."""
+    path = tmp_path / "review.json"
+    monkeypatch.setenv("NPC_REVIEW_FILE", str(path))
+    first, second = ReviewDeck(), ReviewDeck()
+    first.progress = progress_with("symptoms-l5-big-toe", [(T0, 3)])
+    assert second.progress["cards"].keys() == {"symptoms-l5-big-toe"}, "the other deck's view is told"
+    stale = dict(progress_with("anatomy-sciatic-roots", [(T1, 4)]), updated=2)  # sent by a view that missed it
+    second.progress = stale
+    both = {"symptoms-l5-big-toe", "anatomy-sciatic-roots"}
+    assert first.progress["cards"].keys() == second.progress["cards"].keys() == both
+    assert json.loads(path.read_text())["cards"].keys() == both
+    assert second.progress["updated"] > stale["updated"], "the sending view takes the merge too"
+    assert ReviewDeck().progress["cards"].keys() == both
+
+
+def test_the_later_review_of_a_card_wins_and_a_reset_stays_a_reset(tmp_path, monkeypatch):
+    monkeypatch.setenv("NPC_REVIEW_FILE", str(tmp_path / "review.json"))
+    first, second = ReviewDeck(), ReviewDeck()
+    first.progress = progress_with(reviews=[(T0, 1), (T1, 3)])
+    second.progress = progress_with(reviews=[(T0, 1)])  # a view that saw only the first review
+    assert first.progress["cards"]["symptoms-l5-big-toe"]["reviews"][-1] == [T1, 3]
+    cleared = parse_time(T1).timestamp() * 1000 + 1
+    second.progress = dict(empty_progress(), updated=3, cleared=cleared)  # the deck's Reset button
+    assert first.progress["cards"] == second.progress["cards"] == {}
+    assert ReviewDeck().progress["cards"] == {}
+
+
+def test_a_deck_shares_only_with_decks_of_the_same_progress_file(tmp_path, monkeypatch):
+    monkeypatch.setenv("NPC_REVIEW_FILE", str(tmp_path / "one.json"))
+    mine = ReviewDeck()
+    monkeypatch.setenv("NPC_REVIEW_FILE", str(tmp_path / "other.json"))
+    other = ReviewDeck()
+    mine.progress = progress_with()
+    assert other.progress["cards"] == {}

@@ -36,8 +36,17 @@ def test_triage_scores_follow_answers_set_from_python():
     assert (triage.score, triage.exact) == (0, 0)
 
 
-# Shared parts (common.js, the plate parts) are prepended to widget modules, not widgets.
-SHARED_PARTS = {"common", "plate_question", "plate_view", "plate_zoom"}
+# Shared parts are prepended to widget modules (es_module's `parts`), not widgets.
+SHARED_PARTS = {
+    "common",
+    "question",
+    "plate_question",
+    "plate_view",
+    "plate_zoom",
+    "review_schedule",
+    "case_decisions",
+    "case_controls",
+}
 
 
 @pytest.mark.parametrize("name", sorted(path.stem for path in STATIC_DIR.glob("*.js") if path.stem not in SHARED_PARTS))

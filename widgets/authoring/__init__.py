@@ -11,6 +11,8 @@
 - figures, drawings: deterministic figure export and the two drawings the widgets click on
   (used by images/make_*.py).
 - widget_api: the widgets' traits as a Markdown table, for the instructor guide.
+- shared_state: a built page's widget state with each shared piece (common.js, parts,
+  stylesheets, the plate SVG) stored once; tools/sphinx_pages.py packs every page with it.
 - sphinx_ext: the book build's extension (refuses broken banks, keeps widget state fresh,
   renders the widget API table).
 

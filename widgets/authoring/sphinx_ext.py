@@ -12,6 +12,8 @@
 - Names code-cell toggles by what they show: myst-nb labels the <summary> of a hide-input
   cell "Toggle hidden content" while it reads "Show code cell source", and a spoken label
   that differs from the visible one fails WCAG 2.5.3 (axe: label-content-name-mismatch).
+- Turns the chapters' author-year citation links into sphinxcontrib-bibtex citations
+  (prose_links.py says why the chapters do not use the cite role).
 - `widget-api` directive: the table of every widget's synced traits, from their help text.
 - `quiz-blueprint` directive: objective x Bloom level counts of every bank (blueprint.py).
 """
@@ -30,6 +32,7 @@ from ..quizbank import load_all_banks
 from .bank_checks import check_banks
 from .blueprint import blueprint_markdown
 from .case_validation import check_cases
+from .prose_links import setup_prose_links
 from .widget_api import widget_api_markdown
 
 # What a kernel's widgets read, plus this extension and the table it renders (the rest of
@@ -43,6 +46,7 @@ WIDGET_INPUTS = (
     "data/cases/*.yml",
     "runtime/*.js",
     "authoring/sphinx_ext.py",
+    "authoring/shared_state.py",  # packs every page's widget state (tools/sphinx_pages.py)
     "authoring/widget_api.py",
     "authoring/blueprint.py",
 )
@@ -144,4 +148,5 @@ def setup(app):
     app.connect("env-get-outdated", _outdated_pages)
     app.connect("build-finished", _record_digest)
     app.connect("html-page-context", _accessible_markup)
+    setup_prose_links(app)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

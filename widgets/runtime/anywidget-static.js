@@ -8,17 +8,46 @@
 // calls the module's initialize and render, exactly as anywidget does in JupyterLab.
 // Every course widget is an anywidget (a test checks), so no other manager is needed.
 // Model contract verified against anywidget 0.11.x (tests/unit/test_static_runtime.py).
+//
+// The build stores each piece that several models share once per page (common.js, shared
+// parts, stylesheets, the plate SVG): a value {"$course-shared": [keys]} is the texts of those
+// keys in the page's `course_shared` table, joined (widgets/authoring/shared_state.py packs
+// it). Models whose assembled module is the same share one import, and each stylesheet part
+// is injected once.
 (() => {
   const STATE_TYPE = "application/vnd.jupyter.widget-state+json";
   const VIEW_TYPE = "application/vnd.jupyter.widget-view+json";
+  const SHARED = "course_shared";
+  const REFERENCE = "$course-shared";
+  const CSS_PART_START = /^(?=\/\*@course-part )/m;
 
+  function resolveShared(value, table) {
+    if (Array.isArray(value)) return value.map((item) => resolveShared(item, table));
+    if (!value || typeof value !== "object") return value;
+    const keys = Object.keys(value);
+    if (keys.length === 1 && keys[0] === REFERENCE) {
+      return value[REFERENCE]
+        .map((key) => {
+          if (!Object.hasOwn(table, key)) throw new Error(`Widget state refers to ${key}, missing from ${SHARED}.`);
+          return table[key];
+        })
+        .join("");
+    }
+    return Object.fromEntries(keys.map((key) => [key, resolveShared(value[key], table)]));
+  }
+
+  /** Every model's saved state on the page, as the notebook saved it (shared pieces resolved). */
   function readSavedState() {
     const models = {};
     document.querySelectorAll(`script[type="${STATE_TYPE}"]`).forEach((tag) => {
-      Object.assign(models, JSON.parse(tag.textContent).state || {});
+      const saved = JSON.parse(tag.textContent);
+      const state = saved.state || {};
+      Object.assign(models, saved[SHARED] ? resolveShared(state, saved[SHARED]) : state);
     });
     return models;
   }
+  // tools/print_lift.js reads the models through this, so the printer never meets a reference.
+  window.courseWidgetState = readSavedState;
 
   function createModel(initialState) {
     const values = Object.assign({}, initialState);
@@ -60,24 +89,35 @@
     };
   }
 
-  async function loadModule(source) {
-    const url = URL.createObjectURL(new Blob([source], { type: "text/javascript" }));
-    try {
-      const module = await import(url);
-      const widget = module.default;
-      return typeof widget === "function" ? await widget() : widget;
-    } finally {
-      URL.revokeObjectURL(url);
+  // One import per distinct module source: models of one widget class share a module, as the
+  // page's models of one class share their code (module-level state is written for that).
+  const modules = new Map();
+  function importOnce(source) {
+    if (!modules.has(source)) {
+      const url = URL.createObjectURL(new Blob([source], { type: "text/javascript" }));
+      modules.set(
+        source,
+        import(url).finally(() => URL.revokeObjectURL(url)),
+      );
     }
+    return modules.get(source);
   }
 
+  async function loadModule(source) {
+    const widget = (await importOnce(source)).default;
+    return typeof widget === "function" ? await widget() : widget;
+  }
+
+  // Each stylesheet part (common.css, a shared part, a widget's own) once, in first-seen order.
   const injectedStyles = new Set();
   function injectCss(css) {
-    if (!css || injectedStyles.has(css)) return;
-    injectedStyles.add(css);
-    const style = document.createElement("style");
-    style.textContent = css;
-    document.head.appendChild(style);
+    for (const part of (css || "").split(CSS_PART_START)) {
+      if (!part || injectedStyles.has(part)) continue;
+      injectedStyles.add(part);
+      const style = document.createElement("style");
+      style.textContent = part;
+      document.head.appendChild(style);
+    }
   }
 
   async function renderView(viewTag, savedState) {

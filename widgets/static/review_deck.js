@@ -1,123 +1,16 @@
-/* ReviewDeck: self-paced review of every bank, scheduled by FSRS. TsFsrs is the vendored
- * ts-fsrs, inlined ahead of this file (widgets/_base.py); its settings come from Python in the
- * `scheduler` trait and the progress format is described in widgets/review_schedule.py. */
+/* ReviewDeck: self-paced review of every bank, scheduled by FSRS. The schedule and the
+ * progress record are review_schedule.js, a part prepended to this file (widgets/_base.py)
+ * with the vendored ts-fsrs; the scheduler's settings come from Python in the `scheduler` trait. */
 
 const REVIEW_KEY = "npc-review:v2";
 const LEITNER_KEY = "npc-review:v1";
-const PROGRESS_FORMAT = "npc-review-progress";
 const COURSE_BACKUP_FORMAT = "npc-course-progress";
-const STATE_NAMES = ["new", "learning", "review", "relearning"];
 const GRADE_CHOICES = [
   { name: "again", value: 1, label: "Again", meaning: "I did not know it" },
   { name: "hard", value: 2, label: "Hard", meaning: "I got there with effort" },
   { name: "good", value: 3, label: "Good", meaning: "I knew it after a moment" },
   { name: "easy", value: 4, label: "Easy", meaning: "I knew it at once" },
 ];
-const DAY_MS = 24 * 60 * 60 * 1000;
-
-/* Scheduling (pure; tests/unit/test_fsrs_parity.py runs these in node against py-fsrs). */
-
-function makeScheduler(config) {
-  return TsFsrs.fsrs(
-    TsFsrs.generatorParameters({
-      w: config.parameters,
-      request_retention: config.desired_retention,
-      maximum_interval: config.maximum_interval,
-      enable_fuzz: Boolean(config.enable_fuzz),
-      enable_short_term: true,
-      learning_steps: config.learning_steps_minutes.map((minutes) => `${minutes}m`),
-      relearning_steps: config.relearning_steps_minutes.map((minutes) => `${minutes}m`),
-    }),
-  );
-}
-
-/** A card's due date, stability and state from its review history ([[ISO time, grade], ...]). */
-function replayCard(scheduler, reviews) {
-  let card = TsFsrs.createEmptyCard(new Date(reviews[0][0]));
-  for (const [time, grade] of reviews) card = scheduler.next(card, new Date(time), grade).card;
-  return { due: card.due.toISOString(), stability: card.stability, state: STATE_NAMES[card.state] };
-}
-
-const emptyProgress = () => ({ format: PROGRESS_FORMAT, version: 2, updated: 0, cards: {}, pending: null });
-const isTime = (text) => typeof text === "string" && !Number.isNaN(Date.parse(text));
-
-function isValidProgress(value) {
-  if (!value || typeof value !== "object" || value.format !== PROGRESS_FORMAT || value.version !== 2) return false;
-  if (!value.cards || typeof value.cards !== "object" || Array.isArray(value.cards)) return false;
-  if (value.pending != null && (typeof value.pending !== "object" || typeof value.pending.id !== "string"))
-    return false;
-  return Object.values(value.cards).every(
-    (card) =>
-      card &&
-      Array.isArray(card.reviews) &&
-      card.reviews.length > 0 &&
-      card.reviews.every((r) => Array.isArray(r) && r.length === 2 && isTime(r[0]) && [1, 2, 3, 4].includes(r[1])),
-  );
-}
-
-/** Merge two progress records card by card: the history with the later last review wins. */
-function mergeProgress(mine, theirs) {
-  const cards = Object.assign({}, mine.cards);
-  for (const [id, card] of Object.entries(theirs.cards)) {
-    const lastOf = (c) => (c ? Date.parse(c.reviews[c.reviews.length - 1][0]) : -Infinity);
-    if (lastOf(card) > lastOf(cards[id])) cards[id] = card;
-  }
-  // A card answered here but not yet graded stays answered: importing must not reopen it.
-  return Object.assign(emptyProgress(), { cards, pending: mine.pending || null, updated: Date.now() });
-}
-
-function localDay(moment) {
-  const date = new Date(moment);
-  return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, "0")}-${String(date.getDate()).padStart(2, "0")}`;
-}
-
-/** What is left for today: learning cards and reviews due before tomorrow, and new cards up to
- * the daily limit (course order). */
-function todaysWork(items, cards, now, newPerDay) {
-  const tomorrow = new Date(now);
-  tomorrow.setHours(24, 0, 0, 0);
-  const started = items.filter((item) => cards[item.id]);
-  const dueBy = (limit) =>
-    started
-      .filter((item) => Date.parse(cards[item.id].due) < limit)
-      .sort((a, b) => Date.parse(cards[a.id].due) - Date.parse(cards[b.id].due));
-  const today = localDay(now);
-  const introduced = started.filter((item) => localDay(cards[item.id].reviews[0][0]) === today).length;
-  const dueToday = dueBy(tomorrow.getTime());
-  return {
-    learning: dueToday.filter((item) => cards[item.id].state !== "review"),
-    reviews: dueToday.filter((item) => cards[item.id].state === "review"),
-    fresh: items.filter((item) => !cards[item.id]).slice(0, Math.max(0, newPerDay - introduced)),
-    introduced,
-  };
-}
-
-/** The next card: a learning card whose time has come, else reviews and new cards mixed (the
- * longer list first), else the soonest learning card ahead of time, as Anki does. */
-function pickNext(work, cards, now) {
-  const ready = work.learning.find((item) => Date.parse(cards[item.id].due) <= now);
-  if (ready) return ready;
-  if (work.reviews.length || work.fresh.length)
-    return work.reviews.length >= work.fresh.length ? work.reviews[0] : work.fresh[0];
-  return work.learning[0] || null;
-}
-
-function describeWait(dueIso, now) {
-  const wait = Date.parse(dueIso) - now;
-  if (wait < DAY_MS / 2 && localDay(dueIso) === localDay(now)) {
-    const minutes = Math.max(1, Math.round(wait / 60000));
-    return `in ${minutes} ${minutes === 1 ? "minute" : "minutes"}, in this sitting`;
-  }
-  const start = (moment) => {
-    const d = new Date(moment);
-    d.setHours(0, 0, 0, 0);
-    return d.getTime();
-  };
-  const days = Math.round((start(dueIso) - start(now)) / DAY_MS);
-  return `in ${days} ${days === 1 ? "day" : "days"}`;
-}
-
-/* The page. */
 
 function render({ model, el }) {
   const items = model.get("items");
@@ -377,7 +270,8 @@ function render({ model, el }) {
   }
 
   function resetProgress(status) {
-    progress = emptyProgress();
+    // `cleared` tells the kernel, which merges every deck's progress, that older cards are gone.
+    progress = Object.assign(emptyProgress(), { cleared: Date.now() });
     publish();
     tools.confirm.hidden = true;
     status.textContent = "Your review progress was cleared.";
@@ -387,7 +281,8 @@ function render({ model, el }) {
   function onKernelProgress() {
     const fromKernel = model.get("progress");
     if (isValidProgress(fromKernel) && (fromKernel.updated || 0) > (progress.updated || 0)) {
-      progress = fromKernel;
+      progress = fromKernel; // e.g. another deck's answers, merged in by the kernel
+      save(REVIEW_KEY, progress);
       showNext();
     }
   }
