@@ -85,6 +85,14 @@ class CourseWidget(anywidget.AnyWidget):
 
     _repr_fields: tuple[str, ...] = ()
 
+    @staticmethod
+    def _one_of(value: str, known: list[str], what: str) -> str:
+        """`value` if it is "" (nothing chosen) or one of `known`; otherwise a ValueError that
+        lists the valid ids. An empty `known` (data not loaded yet) accepts anything."""
+        if value and known and value not in known:
+            raise ValueError(f"Unknown {what} {value!r}. Valid {what} ids: {', '.join(known)}")
+        return value
+
     def _repr_extra(self) -> dict:
         return {}
 

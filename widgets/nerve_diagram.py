@@ -129,18 +129,11 @@ class NerveDiagram(CourseWidget):
 
     @traitlets.validate("selected")
     def _check_selected(self, proposal):
-        value = proposal["value"]
-        if value and self.region_data and value not in self.regions:
-            raise ValueError(f"Unknown region {value!r}. Valid region ids: {', '.join(self.regions)}")
-        return value
+        return self._one_of(proposal["value"], list(self.regions) if self.region_data else [], "region")
 
     @traitlets.validate("cause")
     def _check_cause(self, proposal):
-        value = proposal["value"]
-        known = [cause["id"] for cause in self.cause_data]
-        if value and known and value not in known:
-            raise ValueError(f"Unknown cause {value!r}. Valid cause ids: {', '.join(known)}")
-        return value
+        return self._one_of(proposal["value"], [cause["id"] for cause in self.cause_data], "cause")
 
     def highlight(self, region_id: str) -> None:
         """Select a region from Python, exactly as a click would."""

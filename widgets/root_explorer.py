@@ -71,7 +71,4 @@ class RootLevelExplorer(CourseWidget):
 
     @traitlets.validate("selected_root")
     def _check_root(self, proposal):
-        known = [root["id"] for root in load_root_levels()["roots"]]
-        if proposal["value"] and proposal["value"] not in known:
-            raise ValueError(f"Unknown root {proposal['value']!r}. Valid roots: {', '.join(known)}")
-        return proposal["value"]
+        return self._one_of(proposal["value"], [root["id"] for root in load_root_levels()["roots"]], "root")

@@ -133,7 +133,7 @@ def test_root_explorer_api():
     assert (practice.score, practice.answered) == (0, 0)
     assert [c["id"] for c in practice.practice_choices] == [c["id"] for c in load_root_levels()["practice_choices"]]
     assert RootLevelExplorer(selected_root="L5").selected_root == "L5"
-    with pytest.raises(ValueError, match="Valid roots: L4, L5, S1, S2"):
+    with pytest.raises(ValueError, match="Valid root ids: L4, L5, S1, S2"):
         RootLevelExplorer(selected_root="C7")
 
 
