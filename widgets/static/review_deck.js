@@ -278,13 +278,20 @@ function render({ model, el }) {
     showNext();
   }
 
+  // Another view's or deck's answers, merged in by the kernel. The card on screen stays unless
+  // it was reviewed elsewhere meanwhile: a grade arriving from another deck must not wipe the
+  // answer just given here (the merge carries the sending deck's `pending`, not this one's).
   function onKernelProgress() {
     const fromKernel = model.get("progress");
-    if (isValidProgress(fromKernel) && (fromKernel.updated || 0) > (progress.updated || 0)) {
-      progress = fromKernel; // e.g. another deck's answers, merged in by the kernel
-      save(REVIEW_KEY, progress);
-      showNext();
-    }
+    if (!isValidProgress(fromKernel) || (fromKernel.updated || 0) <= (progress.updated || 0)) return;
+    const onScreen = current?.item.id;
+    const reviews = (record) => record.cards[onScreen]?.reviews.length || 0;
+    const keepCard = onScreen !== undefined && reviews(fromKernel) <= reviews(progress);
+    const mine = progress.pending;
+    progress = keepCard && mine?.id === onScreen ? Object.assign({}, fromKernel, { pending: mine }) : fromKernel;
+    save(REVIEW_KEY, progress);
+    if (keepCard) showCounts();
+    else showNext();
   }
   model.on("change:progress", onKernelProgress);
   if (saved.value && saved.value === progress) syncTrait(model, "progress", progress);
