@@ -22,6 +22,16 @@ def choice_list(texts: list[str], multiple: bool = False) -> str:
     return f'{hint}<ul class="print-options">{rows}</ul>'
 
 
+def worksheet(label: str, title: str, instructions: str, rows: str) -> str:
+    """A printed worksheet: its title in bold, plain-text instructions, then the numbered rows
+    (already HTML): shared by quizzes, triage and cases."""
+    return (
+        f'<section class="print-worksheet" aria-label="{html.escape(label)}">'
+        f'<p class="print-kicker"><strong>{html.escape(title)}</strong>: {html.escape(instructions)}</p>'
+        f"<ol>{rows}</ol></section>"
+    )
+
+
 def _decision_blank(decision: dict) -> str:
     kind = decision["type"]
     options = decision.get("options") or []
@@ -44,11 +54,8 @@ def case_handout(state: dict) -> str:
         f"{stage['presentation_html']}{stage['decision']['prompt_html']}{_decision_blank(stage['decision'])}</li>"
         for stage in case["stages"]
     )
-    return (
-        f'<section class="print-worksheet" aria-label="{html.escape(case["title"])}: case handout">'
-        f'<p class="print-kicker"><strong>{html.escape(case["title"])}</strong>: case handout. '
-        f"{html.escape(case['summary'])} Decide at each stage before you read on.</p><ol>{stages}</ol></section>"
-    )
+    instructions = f"case handout. {case['summary']} Decide at each stage before you read on."
+    return worksheet(f"{case['title']}: case handout", case["title"], instructions, stages)
 
 
 def _model_answer(decision: dict) -> str:

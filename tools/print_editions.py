@@ -21,7 +21,7 @@ import functools
 import html
 import importlib
 
-from tools.print_cases import ANSWER_LINE, case_handout, case_model_answers, choice_list
+from tools.print_cases import ANSWER_LINE, case_handout, case_model_answers, choice_list, worksheet
 from widgets.quizbank import item_payload, load_all_banks, render_markdown
 
 STUDENT, INSTRUCTOR = "student", "instructor"
@@ -55,11 +55,8 @@ def quiz_worksheet(state: dict) -> str:
             f'<li class="print-question">{payload["prompt_html"]}{answer}'
             f'<p class="print-why">Why?</p>{ANSWER_LINE}{ANSWER_LINE}</li>'
         )
-    return (
-        f'<section class="print-worksheet" aria-label="{html.escape(bank.title)} worksheet">'
-        f'<p class="print-kicker"><strong>{html.escape(bank.title)}</strong>: worksheet, '
-        f"{len(rows)} questions in bank order.</p><ol>{''.join(rows)}</ol></section>"
-    )
+    instructions = f"worksheet, {len(rows)} questions in bank order."
+    return worksheet(f"{bank.title} worksheet", bank.title, instructions, "".join(rows))
 
 
 def quiz_answer_key(state: dict) -> str:
@@ -89,11 +86,8 @@ def triage_worksheet(state: dict) -> str:
         f"{ANSWER_LINE}{ANSWER_LINE}</li>"
         for case in state["cases"]
     )
-    return (
-        f'<section class="print-worksheet" aria-label="Red-flag triage worksheet">'
-        f'<p class="print-kicker"><strong>Red-flag triage</strong>: how urgently does each case need '
-        f"care? Choose one level.</p><ol>{cases}</ol></section>"
-    )
+    instructions = "how urgently does each case need care? Choose one level."
+    return worksheet("Red-flag triage worksheet", "Red-flag triage", instructions, cases)
 
 
 def triage_answer_key(state: dict) -> str:
